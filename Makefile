@@ -1,0 +1,52 @@
+# The project's commands. `make serve` and `make test` are the two in the README.
+# Every target creates the virtual environment and installs the pinned
+# dependencies first, so each works on a fresh clone.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+
+# Keep MkDocs' "MkDocs 2" banner from burying real warnings.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build offline validate test bench clean
+
+## serve: install, build the site strictly, then preview it at http://127.0.0.1:$(PORT)/
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+
+## build: install and build the site into site/
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+## offline: build the offline copy into site-offline/ and its zip
+offline: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/offline.py
+
+## validate: check the site covers every drug and side effect in its sources
+validate: $(VENV)/.installed
+	$(BIN)/python scripts/validate.py
+
+## test: the whole test suite (validation, unit tests, builds, browser tests)
+test: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/validate.py
+	$(BIN)/python -m pytest
+
+## bench: print build times, page weights, sizes and Lighthouse scores
+bench: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python scripts/bench.py
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site site-offline dist .pytest_cache
