@@ -1,0 +1,137 @@
+/*
+ * Glossary tooltips.
+ *
+ * The build wraps the first mention of each glossary term on a page in
+ * <a class="mbc-term" href="…glossary…#term" data-term="…" data-definition="…">.
+ * Without JavaScript that is a plain link to the glossary entry. With it, the
+ * definition shows in a tooltip:
+ *   - on mouse hover, and the pointer can move onto the tooltip;
+ *   - on keyboard focus (Tab);
+ *   - on a tap on a touch screen (a second tap follows the link);
+ *   - Esc hides it without moving focus; it stays until dismissed or left
+ *     (WCAG 2.2 success criterion 1.4.13).
+ * Definitions are set with textContent, so they are never run as HTML.
+ */
+(function () {
+  "use strict";
+
+  var HIDE_DELAY_MS = 300; // time to move the pointer from the term onto the tooltip
+  var tooltip = null;
+  var current = null; // the term whose tooltip is showing
+  var hideTimer = null;
+  var lastPointerType = "mouse";
+
+  function build() {
+    tooltip = document.createElement("div");
+    tooltip.id = "mbc-tooltip";
+    tooltip.className = "mbc-tooltip";
+    tooltip.setAttribute("role", "tooltip");
+    tooltip.hidden = true;
+    var title = document.createElement("strong");
+    title.className = "mbc-tooltip__term";
+    var text = document.createElement("span");
+    text.className = "mbc-tooltip__definition";
+    var more = document.createElement("a");
+    more.className = "mbc-tooltip__more";
+    more.textContent = "Open in the glossary";
+    tooltip.append(title, " ", text, " ", more);
+    tooltip.addEventListener("mouseenter", cancelHide);
+    tooltip.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(tooltip);
+  }
+
+  function show(term) {
+    cancelHide();
+    if (!tooltip) build();
+    if (current && current !== term) current.removeAttribute("aria-describedby");
+    current = term;
+    tooltip.querySelector(".mbc-tooltip__term").textContent = term.dataset.term || term.textContent;
+    tooltip.querySelector(".mbc-tooltip__definition").textContent = term.dataset.definition || "";
+    tooltip.querySelector(".mbc-tooltip__more").href = term.href;
+    term.setAttribute("aria-describedby", tooltip.id);
+    tooltip.hidden = false;
+    place(term);
+  }
+
+  function hide() {
+    cancelHide();
+    if (!tooltip || tooltip.hidden) return;
+    tooltip.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function scheduleHide() {
+    cancelHide();
+    hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+  }
+
+  function cancelHide() {
+    if (hideTimer) window.clearTimeout(hideTimer);
+    hideTimer = null;
+  }
+
+  /* Below the term, or above it when there is no room; kept inside the window. */
+  function place(term) {
+    var box = term.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    tooltip.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    var top = box.bottom + 6;
+    var height = tooltip.offsetHeight;
+    if (top + height > window.innerHeight && box.top - height - 6 > 0) top = box.top - height - 6;
+    tooltip.style.left = left + window.scrollX + "px";
+    tooltip.style.top = top + window.scrollY + "px";
+  }
+
+  function termFrom(target) {
+    return target instanceof Element ? target.closest("a.mbc-term") : null;
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    lastPointerType = event.pointerType || "mouse";
+    if (tooltip && !tooltip.hidden && !termFrom(event.target) && !tooltip.contains(event.target)) hide();
+  }, true);
+
+  document.addEventListener("mouseover", function (event) {
+    var term = termFrom(event.target);
+    if (term && lastPointerType === "mouse") show(term);
+  });
+
+  document.addEventListener("mouseout", function (event) {
+    var term = termFrom(event.target);
+    if (term && term === current && !term.contains(event.relatedTarget)) scheduleHide();
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var term = termFrom(event.target);
+    if (term) show(term);
+    else if (tooltip && !tooltip.contains(event.target)) hide();
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var term = termFrom(event.target);
+    if (term && term === current && !(tooltip && tooltip.contains(event.relatedTarget))) scheduleHide();
+  });
+
+  /* On a touch screen the first tap shows the meaning; a second tap follows the link. */
+  document.addEventListener("click", function (event) {
+    var term = termFrom(event.target);
+    if (!term || lastPointerType === "mouse") return;
+    if (current !== term || tooltip.hidden) {
+      event.preventDefault();
+      show(term);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && tooltip && !tooltip.hidden) {
+      hide();
+      event.stopPropagation();
+    }
+  }, true);
+
+  window.addEventListener("resize", function () {
+    if (current) place(current);
+  });
+})();

@@ -1,0 +1,66 @@
+"""Fail the strict build when the site misses a drug or side effect from its sources,
+and write the About page's "Coverage" figures from the same check.
+
+The check is coverage_report.check_site, the one scripts/validate.py runs.
+Front-matter problems are reported by the page_meta hook, so this hook reports
+only coverage gaps. The About page's "<!-- coverage-report -->" marker is
+replaced by the figures.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+import coverage_report
+import sitedata
+
+log = get_plugin_logger(__name__)
+ABOUT_PAGE = "about/index.md"
+MARKER = "<!-- coverage-report -->"
+_last: dict[str, coverage_report.Report] = {}
+
+
+def on_pre_build(*, config) -> None:
+    """Check coverage before any page is built; each gap is a warning, so --strict fails."""
+    try:
+        inventory, glossary = sitedata.site_data()
+        report = coverage_report.check_site(Path(config.docs_dir), inventory=inventory, glossary=glossary)
+    except sitedata.DataError as err:
+        raise PluginError(str(err)) from None
+    for finding in report.errors:
+        if finding.kind == "coverage":
+            log.warning(f"coverage gap on {finding.page}: {finding.message}; fix: {finding.fix} "
+                        "(run `make validate` for the full report)")
+    _last["report"] = report
+
+
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    """Put the coverage figures on the About page."""
+    if page.file.src_uri != ABOUT_PAGE:
+        return markdown
+    if MARKER not in markdown:
+        log.warning(f"docs/{ABOUT_PAGE} has lost its '{MARKER}' line; put it back under '## Coverage'.")
+        return markdown
+    return markdown.replace(MARKER, coverage_markdown(_last["report"]))
+
+
+def coverage_markdown(report: coverage_report.Report) -> str:
+    """The About page's coverage section, in Markdown."""
+    drugs = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "drug"}
+    effects = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "side effect"}
+    gaps = [f for f in report.errors if f.kind == "coverage"]
+    rows = "\n".join(f"| {s['publisher']}: *{s['title']}* | {s['drugs']} | {s['side_effects']} |"
+                     for s in report.sources)
+    status = ("Every one of them is covered: each drug has a glossary entry and is named on the page for its "
+              "kind of treatment, and each side effect is named on the page for its treatment."
+              if not gaps else f"{len(gaps)} item(s) are not yet covered.")
+    return (
+        f"Our sources name **{len({d[0] for d in drugs})} drugs and groups of drugs** "
+        f"({len(drugs)} mentions, counting each kind of treatment they are named under) and "
+        f"**{len({e[0] for e in effects})} side effects** ({len(effects)} mentions by kind of treatment). "
+        f"{status}\n\n"
+        "| Source | Drugs and groups named | Side effects listed |\n| --- | ---: | ---: |\n"
+        f"{rows}\n"
+    )

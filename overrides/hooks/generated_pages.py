@@ -1,0 +1,121 @@
+"""Add the pages that are built from data: the Glossary and Side effects A to Z.
+
+Both exist only in the build (docs/ has no file for them): the glossary from
+data/glossary.yml, the side-effects index from data/sources.yml. Their "edit
+this page" links point at those data files.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+import sitedata
+
+GLOSSARY_PAGE = "glossary.md"
+SIDE_EFFECTS_PAGE = "treatment/side-effects.md"
+KIND_LABELS = {"drug": "Drug", "class": "Group of drugs", "term": "Test word"}
+
+
+def on_files(files, *, config):
+    """Add the generated pages to the site's files."""
+    try:
+        inventory, glossary = sitedata.site_data()
+    except sitedata.DataError as err:
+        raise PluginError(str(err)) from None
+    pages = {
+        GLOSSARY_PAGE: (glossary_markdown(inventory, glossary), "../data/glossary.yml"),
+        SIDE_EFFECTS_PAGE: (side_effects_markdown(inventory), "../data/sources.yml"),
+    }
+    for src_uri, (content, edit_uri) in pages.items():
+        if files.get_file_from_path(src_uri):
+            raise PluginError(f"docs/{src_uri} is built from data; delete the hand-written file and edit {edit_uri[3:]}.")
+        generated = File.generated(config, src_uri, content=content)
+        generated.edit_uri = edit_uri
+        files.append(generated)
+    return files
+
+
+def text(value: str) -> str:
+    """Data as literal Markdown text: HTML and Markdown markup are escaped, never run."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", value)
+
+
+def heading(term: str) -> str:
+    """Capitalise a term for a heading, leaving names like "mTOR" as they are."""
+    return term[0].upper() + term[1:] if term[1:2].islower() else term
+
+
+def _front_matter(title: str, description: str, sources: list[str], reviewed, next_review) -> str:
+    return (f"---\ntitle: {title}\ndescription: {description}\nsources: [{', '.join(sources)}]\n"
+            f"reviewed: {reviewed}\nnext_review: {next_review}\n---\n\n")
+
+
+def _link(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary) -> str:
+    """The Glossary page: every entry A to Z with its anchor, definition, class and mentions."""
+    backing = sorted({i.source for i in inventory.items() if i.kind in ("drug", "term")})
+    entries = sorted(glossary.entries, key=lambda e: e.term.lower())
+    letters = sorted({e.term[0].upper() for e in entries})
+    out = [_front_matter(
+        "Glossary", "Plain meanings of every drug, group of drugs and test word named on this site, A to Z.",
+        backing, glossary.reviewed, glossary.next_review)]
+    out.append("# Glossary\n\n!!! summary \"In short\"\n\n"
+               "    This page explains, in plain words, each drug, group of drugs and test word used on this site. "
+               "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
+               "what it means. Select its link to come here.\n\n")
+    out.append("Jump to a letter: " + " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters) + "\n")
+    for letter in letters:
+        out.append(f"\n## {letter} {{ #letter-{letter.lower()} }}\n")
+        for entry in (e for e in entries if e.term[0].upper() == letter):
+            out.append(_glossary_entry(entry, inventory, glossary))
+    return "".join(out)
+
+
+def _glossary_entry(entry: sitedata.GlossaryEntry, inventory: sitedata.Inventory, glossary: sitedata.Glossary) -> str:
+    facts = [f"*{KIND_LABELS[entry.kind]}*"]
+    for tid in entry.treatments:
+        treatment = inventory.treatments[tid]
+        facts.append(f"[{treatment.name}]({_link(GLOSSARY_PAGE, treatment.page)})")
+    if entry.member_of:
+        parent = glossary.find(entry.member_of)
+        facts.append(f"part of [{text(parent.term)}](#{parent.anchor})")
+    lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n", text(entry.definition) + "\n",
+             " · ".join(facts) + "\n"]
+    if entry.aliases:
+        lines.append("Also written: " + ", ".join(text(a) for a in entry.aliases) + "\n")
+    lines.append(f"\n<!-- mentions:{entry.anchor} -->\n")
+    return "\n".join(lines)
+
+
+def side_effects_markdown(inventory: sitedata.Inventory) -> str:
+    """The Side effects A to Z page: each side effect with the treatments that can cause it."""
+    effects: dict[str, dict] = {}
+    for item in inventory.items("side effect"):
+        row = effects.setdefault(sitedata.normalise(item.name), {"name": item.name, "aliases": [], "treatments": []})
+        row["aliases"] += [a for a in item.aliases if a not in row["aliases"]]
+        if item.treatment not in row["treatments"]:
+            row["treatments"].append(item.treatment)
+    sources = sorted({i.source for i in inventory.items("side effect")})
+    out = [_front_matter(
+        "Side effects A to Z", "Each side effect named by our sources, A to Z, with the treatments that can cause it.",
+        sources, inventory.reviewed, inventory.next_review)]
+    out.append("# Side effects A to Z\n\n!!! summary \"In short\"\n\n"
+               "    Look up a side effect to see which kinds of treatment can cause it. "
+               "Each link leads to the page about that treatment. Side effects differ from drug to drug "
+               "and from person to person. Tell your care team about any new, unusual or severe side effect "
+               "right away.\n")
+    for key in sorted(effects):
+        row = effects[key]
+        links = ", ".join(f"[{inventory.treatments[t].name.lower()}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"
+                          for t in sorted(row["treatments"]))
+        other_names = [a for a in row["aliases"] if a.lower() not in row["name"].lower() and row["name"].lower() not in a.lower()]
+        also = f" Also called: {', '.join(text(a) for a in other_names)}." if other_names else ""
+        out.append(f"\n## {text(heading(row['name']))}\n\nCan be caused by: {links}.{also}\n")
+    return "".join(out)
