@@ -21,9 +21,9 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## offline: build the offline copy into site-offline/ and its zip
+## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
 offline: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python scripts/offline.py
+	$(BIN)/python scripts/offline.py --publish-dir site
 
 ## validate: check the site covers every drug and side effect in its sources
 validate: $(VENV)/.installed
