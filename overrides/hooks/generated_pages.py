@@ -108,14 +108,14 @@ def side_effects_markdown(inventory: sitedata.Inventory) -> str:
         sources, inventory.reviewed, inventory.next_review)]
     out.append("# Side effects A to Z\n\n!!! summary \"In short\"\n\n"
                "    Look up a side effect to see which kinds of treatment can cause it. "
-               "Each link leads to the page about that treatment. Side effects differ from drug to drug "
-               "and from person to person. Tell your care team about any new, unusual or severe side effect "
-               "right away.\n")
+               "Each link takes you to the page on that treatment. Side effects are not the same for each drug, "
+               "or for each person. If you get a new side effect, or one that is strong or odd, tell your care "
+               "team right away. Ask them how to cope with side effects such as nausea. They can help.\n")
     for key in sorted(effects):
         row = effects[key]
         links = ", ".join(f"[{inventory.treatments[t].name.lower()}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"
                           for t in sorted(row["treatments"]))
         other_names = [a for a in row["aliases"] if a.lower() not in row["name"].lower() and row["name"].lower() not in a.lower()]
         also = f" Also called: {', '.join(text(a) for a in other_names)}." if other_names else ""
-        out.append(f"\n## {text(heading(row['name']))}\n\nCan be caused by: {links}.{also}\n")
+        out.append(f"\n## {text(heading(row['name']))}\n\nYou may get it with: {links}.{also}\n")
     return "".join(out)

@@ -1,0 +1,178 @@
+"""The strict build: it succeeds on the real site and fails on broken links, anchors and data."""
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_mkdocs
+
+# Attributes through which a page loads something (as opposed to <a href>, a link the reader may follow).
+LOADING_ATTRIBUTES = {("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"),
+                      ("source", "src"), ("source", "srcset"), ("video", "src"), ("audio", "src"),
+                      ("embed", "src"), ("object", "data"), ("image", "href"), ("use", "href")}
+
+# <link> relations that make the browser fetch or connect (rel="canonical" does not).
+LOADING_LINK_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "prefetch", "preconnect",
+                     "dns-prefetch", "modulepreload", "prerender"}
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A writable copy of the project (config, docs, data, overrides) to break on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy / name)
+    return copy
+
+
+def build_copy(copy: Path):
+    return run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
+
+
+def test_strict_build_succeeds_without_warnings(built_site):
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "glossary" / "index.html").is_file()
+    assert (built_site / "treatment" / "side-effects" / "index.html").is_file()
+
+
+def test_strict_build_output_has_no_warnings():
+    result = run_mkdocs("build", "--strict", "--site-dir", str(ROOT / ".pytest-build-check"))
+    shutil.rmtree(ROOT / ".pytest-build-check", ignore_errors=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert "MkDocs 2" not in result.stderr
+
+
+def test_broken_internal_link_fails_the_build(site_copy):
+    page = site_copy / "docs" / "treatment" / "chemotherapy.md"
+    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr
+
+
+def test_broken_anchor_fails_the_build(site_copy):
+    page = site_copy / "docs" / "treatment" / "chemotherapy.md"
+    page.write_text(page.read_text() + "\nSee [this part](hormone-therapy.md#no-such-heading).\n")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "no-such-heading" in result.stderr
+
+
+def test_page_missing_from_nav_fails_the_build(site_copy):
+    (site_copy / "docs" / "orphan.md").write_text(
+        "---\ntitle: Orphan\nsources: [cleveland-clinic]\nreviewed: 2026-11-21\nnext_review: 2027-11-21\n---\n# Orphan\n")
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "orphan.md" in result.stderr
+
+
+def test_page_without_sources_fails_the_build(site_copy):
+    page = site_copy / "docs" / "understanding" / "symptoms.md"
+    page.write_text(re.sub(r"^sources:.*\n", "", page.read_text(), count=1, flags=re.MULTILINE))
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "docs/understanding/symptoms.md: the page names no source" in result.stderr
+
+
+def test_coverage_gap_fails_the_build(site_copy):
+    page = site_copy / "docs" / "treatment" / "immunotherapy.md"
+    page.write_text(re.sub(r"(?i)constipation", "", page.read_text()))
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "coverage gap on treatment/immunotherapy.md" in result.stderr
+    assert "constipation" in result.stderr
+
+
+@pytest.mark.parametrize(("breakage", "expected"), [
+    (lambda t: t.replace("    definition: A chemotherapy drug used for metastatic breast cancer.\n", "", 1),
+     r"data/glossary\.yml:\d+: entry 'ixabepilone' has no 'definition'; add it\."),
+    (lambda t: t.replace("aliases: [taxane]", "aliases: [tamoxifen]"),
+     r"data/glossary\.yml:\d+: entry 'taxanes': the name 'tamoxifen' is already used by 'tamoxifen'"),
+    (lambda t: t.replace("treatments: [chemotherapy]", "treatments: [chemo]", 1),
+     r"data/glossary\.yml:\d+: entry '[\w -]+': unknown treatment class 'chemo'"),
+    (lambda t: t.replace("entries:", "entries: [", 1), r"data/glossary\.yml:\d+: YAML syntax problem"),
+])
+def test_bad_glossary_data_stops_the_build(site_copy, breakage, expected):
+    path = site_copy / "data" / "glossary.yml"
+    path.write_text(breakage(path.read_text()))
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert re.search(expected, result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site_copy / "site" / "glossary").exists() or not any((site_copy / "site").rglob("*.html"))
+
+
+def nav_pages(nav) -> set[str]:
+    """Every Markdown path named in a MkDocs nav."""
+    found: set[str] = set()
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found |= nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.add(value)
+    return found
+
+
+def test_every_page_in_docs_is_in_the_nav():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # tags kept as text
+    in_nav = nav_pages(config["nav"])
+    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert on_disk - in_nav == set(), "pages missing from the nav in mkdocs.yml"
+    assert in_nav - on_disk == {"glossary.md", "treatment/side-effects.md"}, "nav names pages that do not exist"
+
+
+class _Resources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if (tag, name) in LOADING_ATTRIBUTES and value:
+                self.urls.extend(part.strip().split(" ")[0] for part in value.split(","))
+        if tag == "link" and set((attrs.get("rel") or "").lower().split()) & LOADING_LINK_RELS:
+            self.urls.append(attrs.get("href") or "")
+
+
+def external_resources(html: str) -> list[str]:
+    """URLs on other hosts that a page would load by itself (links the reader clicks are not counted)."""
+    parser = _Resources()
+    parser.feed(html)
+    return [u for u in parser.urls if re.match(r"^(https?:)?//", u)]
+
+
+def test_external_resource_check_can_fail():
+    assert external_resources('<script src="https://unpkg.com/x"></script><a href="https://ok.org">ok</a>') == [
+        "https://unpkg.com/x"]
+    assert external_resources('<link rel="preconnect" href="https://fonts.gstatic.com">')
+
+
+def test_built_html_requests_no_other_host(built_site):
+    problems = {}
+    for page in built_site.rglob("*.html"):
+        found = external_resources(page.read_text(encoding="utf-8"))
+        if found:
+            problems[page.relative_to(built_site).as_posix()] = found
+    assert problems == {}
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_every_page_has_an_edit_link(built_site):
+    chemo = (built_site / "treatment" / "chemotherapy" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/docs/treatment/chemotherapy.md" in chemo
+    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/data/glossary.yml" in glossary

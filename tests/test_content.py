@@ -1,0 +1,104 @@
+"""The content rules: plain language, own words, front matter, and what every page shows."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import readability
+import sitedata
+from conftest import ROOT, SHARED
+
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+OVERLAP_TOOL = SHARED / "tools" / "overlap.py"
+
+
+def page_id(path: Path) -> str:
+    return path.relative_to(ROOT / "docs").as_posix()
+
+
+def generated_pages() -> dict[str, str]:
+    """The Markdown of the pages built from data (glossary, side effects)."""
+    import generated_pages as gen
+    inventory, glossary = sitedata.load_all()
+    return {gen.GLOSSARY_PAGE: gen.glossary_markdown(inventory, glossary),
+            gen.SIDE_EFFECTS_PAGE: gen.side_effects_markdown(inventory)}
+
+
+def test_every_page_is_checked():
+    assert len(PAGES) >= 15
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_reading_grade_at_most_8(path):
+    grade = readability.grade(path.read_text(encoding="utf-8"))
+    print(f"grade {grade:4.1f}  {page_id(path)}")
+    assert grade <= readability.DEFAULT_MAX_GRADE, f"{page_id(path)} reads at grade {grade:.1f}; use shorter sentences"
+
+
+@pytest.mark.parametrize("name", ["glossary.md", "treatment/side-effects.md"])
+def test_generated_pages_reading_grade_at_most_8(name):
+    grade = readability.grade(generated_pages()[name])
+    print(f"grade {grade:4.1f}  {name} (generated)")
+    assert grade <= readability.DEFAULT_MAX_GRADE
+
+
+def test_readability_measure_can_fail():
+    hard = ("Notwithstanding considerable interindividual heterogeneity, pharmacological interventions "
+            "demonstrate substantial efficacy regarding multifocal metastatic dissemination. ") * 3
+    assert readability.grade(hard) > readability.DEFAULT_MAX_GRADE
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_front_matter_names_sources_and_review_dates(path):
+    inventory = sitedata.load_inventory()
+    page = sitedata.read_page(ROOT / "docs", path)
+    errors, _ = sitedata.page_meta_problems(page.meta, inventory, dt.date.today())
+    assert errors == []
+    assert page.meta.get("title") and page.meta.get("description"), "add a title and a description"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_page_starts_with_a_summary(path):
+    body = sitedata.read_page(ROOT / "docs", path).body.lstrip()
+    lines = [line for line in body.splitlines() if line.strip()]
+    assert lines[0].startswith("# "), "start with a # heading"
+    assert lines[1].startswith('!!! summary "In short"'), 'follow the heading with a !!! summary "In short" box'
+
+
+def test_missing_front_matter_is_reported():
+    inventory = sitedata.load_inventory()
+    errors, _ = sitedata.page_meta_problems({}, inventory, dt.date.today())
+    assert len(errors) == 3  # no sources, no reviewed, no next_review
+
+
+@pytest.mark.skipif(not OVERLAP_TOOL.exists(), reason=f"the own-words tool is not at {OVERLAP_TOOL}")
+def test_no_sentence_of_a_source_stands_in_the_site(tmp_path):
+    for name, text in generated_pages().items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text)
+    for docs in (ROOT / "docs", tmp_path / "docs"):
+        result = subprocess.run([sys.executable, str(OVERLAP_TOOL), str(docs)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_built_page_shows_sources_review_dates_and_disclaimer(built_site):
+    pages = [p for p in built_site.rglob("*.html") if p.name == "index.html" and p.parent != built_site / "search"]
+    pages = [p for p in pages if '<article class="md-content__inner' in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 17
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(built_site)
+        assert "Sources for this page" in html, where
+        assert "Page last reviewed:" in html and "Next review due:" in html, where
+        assert "does not replace advice from your own care team" in html, where
+        assert "It is not a medical review." in html, where
+
+
+def test_home_page_names_the_source_citation(built_site):
+    html = (built_site / "treatment" / "chemotherapy" / "index.html").read_text(encoding="utf-8")
+    assert "Medical News Today. <a href=\"https://www.medicalnewstoday.com/articles/treating-metastatic-breast-cancer\"" in html
+    assert '<time datetime="2026-11-21">21 November 2026</time>' in html

@@ -1,0 +1,13 @@
+"""External links keep working and open safely."""
+from external_links import add_rel
+
+
+def test_external_links_get_noopener():
+    html = add_rel('<p><a href="https://example.org/a">A</a> <a href="../b/">B</a></p>')
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">A</a>' in html
+    assert '<a href="../b/">B</a>' in html
+
+
+def test_existing_rel_is_left_alone():
+    html = '<a href="https://example.org" rel="nofollow">x</a>'
+    assert add_rel(html) == html

@@ -1,0 +1,61 @@
+"""The pages built from data: the glossary and the side-effects index."""
+from __future__ import annotations
+
+import dataclasses
+
+import markdown
+
+import generated_pages as gen
+import sitedata
+
+
+def data():
+    return sitedata.load_all()
+
+
+def test_glossary_lists_every_entry_a_to_z_with_anchor_and_class():
+    inventory, glossary = data()
+    page = gen.glossary_markdown(inventory, glossary)
+    for entry in glossary.entries:
+        assert f"{{ #{entry.anchor} }}" in page, entry.term
+        assert f"<!-- mentions:{entry.anchor} -->" in page
+    headings = [line[4:].split(" {")[0] for line in page.splitlines() if line.startswith("### ")]
+    assert headings == sorted(headings, key=str.lower)
+    assert "part of [platinum chemotherapy](#platinum-chemotherapy)" in page
+    assert "[Chemotherapy](treatment/chemotherapy.md)" in page
+
+
+def test_hostile_definitions_are_escaped_in_the_glossary_page():
+    inventory, glossary = data()
+    hostile = dataclasses.replace(glossary.entries[0], definition='<script>alert("x")</script> *bold* [link](x)')
+    html = markdown.markdown(gen.glossary_markdown(
+        inventory, dataclasses.replace(glossary, entries=(hostile, *glossary.entries[1:]))),
+        extensions=["attr_list", "admonition"])
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<strong>bold</strong>" not in html and '<a href="x">' not in html
+
+
+def test_heading_capitalisation_keeps_mixed_case_names():
+    assert gen.heading("tamoxifen") == "Tamoxifen"
+    assert gen.heading("mTOR inhibitors") == "mTOR inhibitors"
+    assert gen.heading("HER2") == "HER2"
+
+
+def test_side_effects_page_lists_each_once_with_its_treatments():
+    inventory, _ = data()
+    page = gen.side_effects_markdown(inventory)
+    headings = [line[3:] for line in page.splitlines() if line.startswith("## ")]
+    assert headings == sorted(headings, key=str.lower)
+    assert len(headings) == len(set(h.lower() for h in headings))
+    fatigue = page.split("## Fatigue\n", 1)[1].split("##", 1)[0]
+    for name in ("chemotherapy", "immunotherapy", "targeted therapy"):
+        assert f"[{name}](" in fatigue
+    assert "Also called: hot flushes." in page
+
+
+def test_every_inventoried_side_effect_is_on_the_page():
+    inventory, _ = data()
+    page = gen.side_effects_markdown(inventory).lower()
+    for item in inventory.items("side effect"):
+        assert f"## {item.name.lower()}" in page

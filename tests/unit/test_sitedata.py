@@ -1,0 +1,83 @@
+"""The data loader: typed records from the real data, and clear errors for bad data."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitedata
+
+
+def test_real_data_loads():
+    inventory, glossary = sitedata.load_all()
+    assert set(inventory.treatments) == {"hormone-therapy", "chemotherapy", "targeted-therapy", "immunotherapy"}
+    assert {"medical-news-today", "cleveland-clinic"} <= set(inventory.sources)
+    assert glossary.find("Carboplatin").member_of == "platinum chemotherapy"
+    assert glossary.find("olaparib").member_of == "PARP inhibitors"
+    assert glossary.find("talazoparib").member_of == "PARP inhibitors"
+
+
+def test_inventory_keeps_both_memberships():
+    inventory, _ = sitedata.load_all()
+    cdk = {i.treatment for i in inventory.items("drug") if i.name == "cyclin-dependent kinase inhibitors"}
+    adc = {i.treatment for i in inventory.items("drug") if i.name == "antibody-drug conjugates"}
+    assert cdk == {"hormone-therapy", "targeted-therapy"}
+    assert adc == {"chemotherapy", "targeted-therapy"}
+
+
+def test_every_drug_of_the_sources_is_inventoried():
+    inventory, _ = sitedata.load_all()
+    names = {i.name.lower() for i in inventory.items("drug")}
+    assert len(names) == 25
+    for drug in ("tamoxifen", "eribulin", "olaparib", "ixabepilone", "vinorelbine", "tucatinib", "lapatinib",
+                 "pertuzumab", "trastuzumab", "capecitabine", "gemcitabine", "pd-1 inhibitors", "pd-l1 inhibitors"):
+        assert drug in names
+
+
+def test_cleveland_clinic_names_no_drug():
+    inventory, _ = sitedata.load_all()
+    assert [i for i in inventory.sources["cleveland-clinic"].items if i.kind != "term"] == []
+
+
+def test_dates_are_real_dates():
+    inventory, glossary = sitedata.load_all()
+    assert isinstance(inventory.reviewed, dt.date) and isinstance(glossary.next_review, dt.date)
+
+
+def write(tmp_path, text):
+    path = tmp_path / "data.yml"
+    path.write_text(text)
+    return path
+
+
+def test_duplicate_key_names_its_line(tmp_path):
+    path = write(tmp_path, "a: 1\nb: 2\na: 3\n")
+    with pytest.raises(sitedata.DataError) as err:
+        sitedata.read_yaml_file(path)
+    assert err.value.line == 3 and "the key 'a' appears twice" in str(err.value)
+
+
+def test_not_a_mapping(tmp_path):
+    with pytest.raises(sitedata.DataError, match="expected a YAML mapping"):
+        sitedata.read_yaml_file(write(tmp_path, "- a\n- b\n"))
+
+
+def test_unsafe_yaml_tags_are_refused(tmp_path):
+    with pytest.raises(sitedata.DataError, match="YAML"):
+        sitedata.read_yaml_file(write(tmp_path, "a: !!python/object/apply:os.system ['true']\n"))
+
+
+def test_slug():
+    assert sitedata.slug("PD-L1 inhibitors") == "pd-l1-inhibitors"
+    assert sitedata.slug("mTOR inhibitors") == "mtor-inhibitors"
+
+
+def test_page_meta_problems():
+    inventory, _ = sitedata.load_all()
+    today = dt.date(2026, 11, 21)
+    good = {"sources": ["cleveland-clinic"], "reviewed": dt.date(2026, 11, 21), "next_review": dt.date(2027, 11, 21)}
+    assert sitedata.page_meta_problems(good, inventory, today) == ([], [])
+    errors, _ = sitedata.page_meta_problems({**good, "reviewed": dt.date(2027, 1, 1)}, inventory, today)
+    assert any("in the future" in e for e in errors)
+    _, warnings = sitedata.page_meta_problems(good, inventory, dt.date(2028, 1, 1))
+    assert warnings and "due for review on 2027-11-21" in warnings[0]

@@ -1,0 +1,136 @@
+"""The glossary matcher: which words get marked, and how."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitedata import GlossaryEntry
+from term_marker import TermMarker
+
+
+def entry(term: str, *aliases: str, definition: str = "A plain definition.") -> GlossaryEntry:
+    return GlossaryEntry(term=term, kind="drug", treatments=("chemotherapy",), member_of=None,
+                         aliases=aliases, definition=definition, line=1)
+
+
+ENTRIES = [
+    entry("taxanes", "taxane"),
+    entry("PD-L1"),
+    entry("PD-L1 inhibitors", "PD-L1 inhibitor"),
+    entry("ado-trastuzumab emtansine", "ado trastuzumab emtansine"),
+    entry("trastuzumab"),
+    entry("HER2"),
+    entry("hormone receptor", "hormone receptors"),
+    entry("antibody-drug conjugates", "antibody drug conjugates"),
+]
+
+
+def mark(html: str, entries=ENTRIES) -> str:
+    marked, _ = TermMarker(entries).mark(html, lambda e: f"../glossary/#{e.anchor}")
+    return marked
+
+
+def marked_terms(html: str) -> list[str]:
+    """The visible text of every marked term, in order."""
+    return re.findall(r'<a class="mbc-term"[^>]*>(.*?)</a>', html, re.DOTALL)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<p>Taxanes are drugs.</p>", ["Taxanes"]),  # sentence start, capital letter
+    ("<p>A taxane is one.</p>", ["taxane"]),  # singular alias
+    ("<p>TAXANES in capitals.</p>", ["TAXANES"]),
+    ("<p>her2 in lower case.</p>", ["her2"]),
+])
+def test_case_and_plural_variants(text, expected):
+    assert marked_terms(mark(text)) == expected
+
+
+def test_longest_term_wins():
+    html = mark("<p>PD-L1 inhibitors help. A PD-L1 test too.</p>")
+    assert marked_terms(html) == ["PD-L1 inhibitors", "PD-L1"]
+    assert 'href="../glossary/#pd-l1-inhibitors"' in html and 'href="../glossary/#pd-l1"' in html
+
+
+def test_multi_word_and_hyphenated_terms():
+    html = mark("<p>Ado-trastuzumab emtansine is one of the antibody-drug conjugates.</p>")
+    assert marked_terms(html) == ["Ado-trastuzumab emtansine", "antibody-drug conjugates"]
+
+
+def test_spacing_alias_and_line_breaks_inside_a_term():
+    html = mark("<p>ado trastuzumab\nemtansine</p>")
+    assert marked_terms(html) == ["ado trastuzumab\nemtansine"]
+
+
+def test_term_inside_a_longer_term_is_not_marked_separately():
+    html = mark("<p>Ado-trastuzumab emtansine, then trastuzumab.</p>")
+    assert marked_terms(html) == ["Ado-trastuzumab emtansine", "trastuzumab"]
+    assert html.count('href="../glossary/#trastuzumab"') == 1
+
+
+def test_part_of_a_hyphenated_word_is_not_a_term():
+    # "trastuzumab" inside "ado-trastuzumab" (no full name given) must not be marked.
+    assert marked_terms(mark("<p>ado-trastuzumab alone</p>")) == []
+
+
+def test_word_boundaries():
+    assert marked_terms(mark("<p>taxanesque HER22 xHER2</p>")) == []
+
+
+def test_term_before_a_hyphenated_suffix_is_marked():
+    assert marked_terms(mark("<p>HER2-positive cancer</p>")) == ["HER2"]
+    assert marked_terms(mark("<p>hormone receptor-positive</p>")) == ["hormone receptor"]
+
+
+def test_first_mention_only():
+    html = mark("<p>Taxanes here.</p><p>Taxanes again, a taxane.</p>")
+    assert marked_terms(html) == ["Taxanes"]
+
+
+def test_terms_in_tables_lists_and_admonitions():
+    html = mark('<table><tr><td>taxanes</td></tr></table><ul><li>HER2</li></ul>'
+                '<div class="admonition note"><p class="admonition-title">Note</p><p>PD-L1 result</p></div>')
+    assert marked_terms(html) == ["taxanes", "HER2", "PD-L1"]
+
+
+@pytest.mark.parametrize("html", [
+    "<h1>Taxanes</h1>", "<h2 id='x'>About <em>taxanes</em></h2>", "<h3>HER2</h3>",
+    "<p><code>taxanes</code></p>", "<pre><code>taxanes</code></pre>",
+    '<p><a href="x.md">taxanes</a></p>', '<p><a href="x"><strong>taxanes</strong></a></p>',
+    "<details><summary>taxanes</summary></details>", "<script>var taxanes = 1;</script>",
+])
+def test_never_marked_in_headings_code_links(html):
+    assert marked_terms(mark(html)) == []
+
+
+def test_marking_resumes_after_a_skipped_element():
+    html = mark("<h2>Taxanes</h2><p>Taxanes in text.</p>")
+    assert marked_terms(html) == ["Taxanes"]
+    assert html.startswith("<h2>Taxanes</h2>")
+
+
+def test_attributes_and_comments_are_left_alone():
+    source = '<p title="taxanes"><img alt="HER2"><!-- taxanes --></p>'
+    assert mark(source) == source
+
+
+def test_hostile_definitions_are_escaped():
+    hostile = entry("taxanes", definition='<script>alert("x")</script> & "quotes" \'single\'')
+    html = mark("<p>taxanes</p>", [hostile])
+    assert "<script>" not in html
+    assert 'data-definition="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;single&#x27;"' in html
+
+
+def test_link_carries_the_term_and_its_glossary_anchor():
+    html = mark("<p>hormone receptors</p>")
+    assert ('<a class="mbc-term" href="../glossary/#hormone-receptor" data-term="hormone receptor" '
+            'data-definition="A plain definition.">hormone receptors</a>') in html
+
+
+def test_mentions_are_reported():
+    _, entries = TermMarker(ENTRIES).mark("<p>HER2 and taxanes and HER2</p>", lambda e: "#")
+    assert [e.term for e in entries] == ["HER2", "taxanes"]
+
+
+def test_empty_glossary_marks_nothing():
+    assert TermMarker([]).mark("<p>taxanes</p>", lambda e: "#") == ("<p>taxanes</p>", [])
