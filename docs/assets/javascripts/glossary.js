@@ -20,6 +20,7 @@
   var current = null; // the term whose tooltip is showing
   var hideTimer = null;
   var lastPointerType = "mouse";
+  var openBeforeTap = false; // was this term's tooltip already open when the finger came down?
 
   function build() {
     tooltip = document.createElement("div");
@@ -90,6 +91,8 @@
 
   document.addEventListener("pointerdown", function (event) {
     lastPointerType = event.pointerType || "mouse";
+    var term = termFrom(event.target);
+    openBeforeTap = Boolean(term && term === current && tooltip && !tooltip.hidden);
     if (tooltip && !tooltip.hidden && !termFrom(event.target) && !tooltip.contains(event.target)) hide();
   }, true);
 
@@ -114,11 +117,13 @@
     if (term && term === current && !(tooltip && tooltip.contains(event.relatedTarget))) scheduleHide();
   });
 
-  /* On a touch screen the first tap shows the meaning; a second tap follows the link. */
+  /* On a touch screen the first tap shows the meaning; a second tap follows the link.
+     (The tap also focuses the link, which opens the tooltip before this click,
+     so the state from the moment the finger came down decides.) */
   document.addEventListener("click", function (event) {
     var term = termFrom(event.target);
-    if (!term || lastPointerType === "mouse") return;
-    if (current !== term || tooltip.hidden) {
+    if (!term || lastPointerType !== "touch" && lastPointerType !== "pen") return;
+    if (!openBeforeTap) {
       event.preventDefault();
       show(term);
     }
