@@ -50,8 +50,10 @@ def heading(term: str) -> str:
 
 
 def _front_matter(title: str, description: str, sources: list[str], reviewed, next_review) -> str:
+    # Both pages are look-up lists. Their headings name every drug and side effect, so the search
+    # halves their weight: a page that explains a topic comes first when it matches as well.
     return (f"---\ntitle: {title}\ndescription: {description}\nsources: [{', '.join(sources)}]\n"
-            f"reviewed: {reviewed}\nnext_review: {next_review}\n---\n\n")
+            f"reviewed: {reviewed}\nnext_review: {next_review}\nsearch:\n  boost: 0.5\n---\n\n")
 
 
 def _link(from_page: str, to_page: str) -> str:
