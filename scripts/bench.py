@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+"""Print the site's speed and size figures in one run.
+
+Timings (medians of --runs runs): the strict build, the validator, and the
+build without the project's own hooks, so the hooks' cost shows as a ratio.
+Sizes: what a first visit to the home page, a treatment page and the glossary
+downloads (the HTML and the CSS and JavaScript it references, raw and gzipped),
+the search index, the whole site and the offline zip. Then Lighthouse's four
+category scores (mobile) for the home page and a treatment page, served on a
+local port with gzip, as a web host serves them.
+
+The byte-measuring functions are imported by tests/test_budgets.py.
+
+usage: bench.py [--runs N] [--no-lighthouse]
+exit status: 0 done, 1 a build or tool failed or is missing, 2 bad arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = 1000  # figures and budgets are in kB of 1000 bytes
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
+               "--disable-component-update --disable-sync"
+CHROMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# The pages whose first load is measured: one of each type.
+PAGES = {"home page": "index.md", "treatment page": "treatment/chemotherapy.md", "glossary page": "glossary.md"}
+LIGHTHOUSE_PAGES = ("home page", "treatment page")
+GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+W = 48  # width of the label column
+
+
+class BenchError(Exception):
+    """A problem the user can fix; its message is printed as one line."""
+
+
+@dataclass(frozen=True)
+class Weight:
+    """A number of bytes as stored (raw) and as sent gzipped."""
+
+    raw: int
+    gzip: int
+
+    def __add__(self, other: Weight) -> Weight:
+        return Weight(self.raw + other.raw, self.gzip + other.gzip)
+
+
+def gzip_size(data: bytes) -> int:
+    """Bytes of the data gzipped at level 6, a web server's usual setting."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def file_weight(paths: Iterable[Path]) -> Weight:
+    """Raw and gzipped bytes of the files, each counted once."""
+    total = Weight(0, 0)
+    for path in dict.fromkeys(paths):
+        data = path.read_bytes()
+        total += Weight(len(data), gzip_size(data))
+    return total
+
+
+def html_file(site: Path, src: str) -> Path:
+    """The built HTML file of the page from docs/<src> (directory URLs): "a/b.md" is a/b/index.html."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / f"{stem}.html"
+    return site / stem / "index.html"
+
+
+class _AssetParser(HTMLParser):
+    """Collects the stylesheets and scripts a page references, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "link" and "stylesheet" in (attr.get("rel") or "").split() and attr.get("href"):
+            self.urls.append(attr["href"])
+        elif tag == "script" and attr.get("src"):
+            self.urls.append(attr["src"])
+
+
+def page_assets(site: Path, page: Path) -> list[Path]:
+    """The site's CSS and JavaScript files that the HTML page references (other hosts are left out)."""
+    parser = _AssetParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assets = []
+    for url in parser.urls:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            continue
+        path = (site / unquote(parts.path).lstrip("/")) if parts.path.startswith("/") else page.parent / unquote(parts.path)
+        path = path.resolve()
+        if not path.is_file():
+            raise BenchError(f"{page.relative_to(site)} references {url}, which is not in {site}")
+        assets.append(path)
+    return list(dict.fromkeys(assets))
+
+
+def page_weight(site: Path, src: str) -> Weight:
+    """What a first visit to the page downloads: its HTML plus the CSS and JavaScript it references."""
+    page = html_file(site, src)
+    if not page.is_file():
+        raise BenchError(f"no page for docs/{src} in {site} (expected {page.relative_to(site)}); build the site first")
+    return file_weight([page, *page_assets(site, page)])
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """Total bytes and number of files under the folder."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def config_without_hooks(text: str) -> str:
+    """The mkdocs.yml text with its top-level `hooks:` list removed and strict mode off.
+
+    Strict mode goes off because the nav names pages that only the hooks create.
+    """
+    lines, out, skipping = text.splitlines(keepends=True), [], False
+    for line in lines:
+        if re.match(r"hooks:\s*(#.*)?$", line):
+            skipping = True
+            continue
+        if skipping and (not line.strip() or line[0] in " \t#-"):
+            continue
+        skipping = False
+        out.append(line)
+    if len(out) == len(lines):
+        raise BenchError("mkdocs.yml has no top-level `hooks:` list to leave out")
+    result = "".join(out)
+    result, found = re.subn(r"(?m)^strict:.*$", "strict: false", result)
+    return result if found else result + "strict: false\n"
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    try:
+        result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                                capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise BenchError(f"could not run {' '.join(cmd[:3])}: {err}") from None
+    if result.returncode != 0:
+        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-5:])
+        raise BenchError(f"{' '.join(cmd[:4])} failed (exit {result.returncode}):\n{tail}")
+    return result
+
+
+def median_seconds(cmd: list[str], runs: int) -> tuple[float, subprocess.CompletedProcess]:
+    """Median wall time in seconds of running the command `runs` times (each must succeed), and the last run."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = _run(cmd)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site quietly, gzipping text files when the browser accepts it, as web hosts do."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in GZIP_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()  # directories without "/" are redirected, missing files get 404
+        data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve the folder on a free local port; yields the base URL."""
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def find_chrome() -> str:
+    """The Chromium for Lighthouse: $CHROME_PATH, else the first one on PATH."""
+    configured = os.environ.get("CHROME_PATH")
+    if configured:
+        if not Path(configured).is_file():
+            raise BenchError(f"CHROME_PATH={configured} does not exist")
+        return configured
+    for name in CHROMES:
+        if shutil.which(name):
+            return shutil.which(name)
+    raise BenchError("no Chromium found for Lighthouse; install it (apt-get install chromium) or set CHROME_PATH")
+
+
+def lighthouse(url: str, chrome: str) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse's category scores (0 to 100) for the URL, and the audits that did not pass."""
+    if not LIGHTHOUSE.exists():
+        raise BenchError("node_modules/.bin/lighthouse is missing; run `npm ci` first")
+    result = _run([str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}",
+                   "--output=json", "--quiet"], env={"CHROME_PATH": chrome})
+    try:
+        report = json.loads(result.stdout)
+        scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    except (ValueError, KeyError, TypeError):
+        raise BenchError(f"Lighthouse gave no usable report for {url}") from None
+    weighted = {ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"] if ref["weight"] > 0}
+    failing = [f"{a['id']} ({a['score']:.2f}{', ' + a['displayValue'] if a.get('displayValue') else ''})"
+               for a in report["audits"].values()
+               if a["id"] in weighted and a.get("score") is not None and a["score"] < 1]
+    return scores, failing
+
+
+def _kb(n: int) -> str:
+    return f"{n / KB:,.1f} kB"
+
+
+def report(runs: int, with_lighthouse: bool) -> None:
+    """Measure everything and print it."""
+    print(f"Speed and size of the site, {dt.date.today()} (timings: median of {runs} runs)\n")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        site = tmp / "site"
+        mkdocs = [sys.executable, "-m", "mkdocs", "build"]
+        build, _ = median_seconds(mkdocs + ["--strict", "--quiet", "--site-dir", str(site)], runs)
+        validate, _ = median_seconds([sys.executable, str(ROOT / "scripts" / "validate.py")], runs)
+        # The copy sits beside mkdocs.yml, so the paths in it mean the same; it is removed straight after.
+        with tempfile.NamedTemporaryFile("w", dir=ROOT, prefix=".bench-nohooks-", suffix=".yml", delete=False) as cfg:
+            cfg.write(config_without_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+        try:
+            bare, last = median_seconds(mkdocs + ["--config-file", cfg.name, "--site-dir", str(tmp / "bare")], runs)
+        finally:
+            Path(cfg.name).unlink()
+        warnings = [line for line in last.stderr.splitlines() if line.startswith("WARNING")]
+        print(f"{'Strict build (mkdocs build --strict)':<{W}} {build:8.2f} s")
+        print(f"{'Validator (scripts/validate.py)':<{W}} {validate:8.2f} s")
+        print(f"{'Build without the project hooks':<{W}} {bare:8.2f} s   so the hooks make it {build / bare:.2f}x as long")
+        print("  (a copy of mkdocs.yml without `hooks:`, strict off: every page builds but the glossary and\n"
+              f"  side-effects pages, which the hooks add; the nav and links naming them give {len(warnings)} warnings)\n")
+
+        print(f"{'First load: HTML + CSS + JS':<{W}} {'raw':>10} {'gzip':>10}")
+        for label, src in PAGES.items():
+            weight = page_weight(site, src)
+            print(f"{'  ' + label + ' (' + src + ')':<{W}} {_kb(weight.raw):>10} {_kb(weight.gzip):>10}")
+        index = file_weight([site / "search" / "search_index.json"])
+        print(f"{'Search index':<{W}} {_kb(index.raw):>10} {_kb(index.gzip):>10}")
+        after = file_weight([site / "search" / "search_index.json", *site.glob("assets/javascripts/workers/search.*.js")])
+        print(f"{'  with the search worker (fetched after load)':<{W}} {_kb(after.raw):>10} {_kb(after.gzip):>10}")
+        size, count = tree_size(site)
+        print(f"{'Whole site':<{W}} {_kb(size):>10}   in {count} files")
+        print(f"{'Offline zip':<{W}} {offline_zip_size(tmp):>10}")
+
+        if with_lighthouse:
+            chrome = find_chrome()
+            print(f"\nLighthouse {lighthouse_version()} (mobile), {chrome_version(chrome)}")
+            print(f"  {'':<16}" + "".join(f"{c:>16}" for c in CATEGORIES))
+            with serve(site) as base:
+                for label in LIGHTHOUSE_PAGES:
+                    url = base + html_file(site, PAGES[label]).relative_to(site).as_posix().removesuffix("index.html")
+                    scores, failing = lighthouse(url, chrome)
+                    print(f"  {label:<16}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+                    for audit in failing:
+                        print(f"      not passed: {audit}")
+
+
+def offline_zip_size(tmp: Path) -> str:
+    """The offline zip's size, built by scripts/offline.py, or "not built" when that script is absent."""
+    script = ROOT / "scripts" / "offline.py"
+    if not script.exists():
+        return "not built"
+    bundle = tmp / "offline.zip"
+    _run([sys.executable, str(script), "--site-dir", str(tmp / "offline"), "--zip", str(bundle)])
+    return _kb(bundle.stat().st_size)
+
+
+def lighthouse_version() -> str:
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text(encoding="utf-8")).get("version", "?") if package.exists() else "?"
+
+
+def chrome_version(chrome: str) -> str:
+    try:
+        out = subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return chrome
+    found = re.search(r"(Chrom\w+)\s+([\d.]+)", out)
+    return f"{found[1]} {found[2]}" if found else chrome
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per timing; the median is shown (default 5)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be 1 or more")
+    try:
+        report(args.runs, not args.no_lighthouse)
+    except BenchError as err:
+        print(f"bench: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

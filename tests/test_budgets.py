@@ -1,0 +1,31 @@
+"""Byte budgets: what a first visit downloads, and the offline zip.
+
+Timings vary from machine to machine, so `make bench` prints them and no test
+asserts them; bytes do not, so these budgets are checked on every run.
+"""
+from __future__ import annotations
+
+import pytest
+
+import bench
+
+FIRST_LOAD_BUDGET = 75 * bench.KB   # HTML + CSS + JS of one page, gzipped
+OFFLINE_ZIP_BUDGET = 400 * bench.KB
+
+
+@pytest.mark.parametrize("src", ["index.md", "treatment/chemotherapy.md"])
+def test_first_load_fits_the_budget(built_site, src):
+    weight = bench.page_weight(built_site, src)
+    print(f"{src}: {weight.raw / bench.KB:.1f} kB raw, {weight.gzip / bench.KB:.1f} kB gzipped")
+    assert weight.gzip <= FIRST_LOAD_BUDGET, (
+        f"a first visit to docs/{src} downloads {weight.gzip / bench.KB:.1f} kB gzipped (HTML + CSS + JS); "
+        f"the budget is {FIRST_LOAD_BUDGET / bench.KB:.0f} kB")
+
+
+def test_offline_zip_fits_the_budget(offline_site):
+    bundle = offline_site.parent / "site.zip"  # written by the offline_site fixture beside the site
+    assert bundle.is_file(), f"scripts/offline.py wrote no zip at {bundle}"
+    size = bundle.stat().st_size
+    print(f"offline zip: {size / bench.KB:.1f} kB")
+    assert size <= OFFLINE_ZIP_BUDGET, (
+        f"the offline zip is {size / bench.KB:.1f} kB; the budget is {OFFLINE_ZIP_BUDGET / bench.KB:.0f} kB")

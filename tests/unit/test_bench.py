@@ -1,0 +1,124 @@
+"""The byte-measuring and config functions of scripts/bench.py, on a tiny site made for each test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bench
+
+CSS = b"body { color: black; }\n" * 50
+JS = b"console.log('hello');\n" * 40
+PAGE = """<!doctype html><html><head>
+<link rel="stylesheet" href="{up}assets/main.css">
+<link rel="icon" href="{up}assets/favicon.svg">
+<link rel="stylesheet" href="https://fonts.example.com/font.css">
+</head><body><p>Hello</p>
+<script src="{up}assets/app.js"></script>
+<script src="/assets/app.js"></script>
+<script>inline();</script>
+</body></html>
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A two-page site: the home page and treatment/chemotherapy/, both using one CSS and one JS file."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "main.css").write_bytes(CSS)
+    (tmp_path / "assets" / "app.js").write_bytes(JS)
+    (tmp_path / "assets" / "favicon.svg").write_text("<svg/>")
+    (tmp_path / "index.html").write_text(PAGE.format(up=""))
+    (tmp_path / "treatment" / "chemotherapy").mkdir(parents=True)
+    (tmp_path / "treatment" / "chemotherapy" / "index.html").write_text(PAGE.format(up="../../"))
+    return tmp_path
+
+
+@pytest.mark.parametrize(("src", "html"), [
+    ("index.md", "index.html"),
+    ("treatment/index.md", "treatment/index.html"),
+    ("treatment/chemotherapy.md", "treatment/chemotherapy/index.html"),
+])
+def test_html_file_follows_directory_urls(src, html):
+    assert bench.html_file(Path("/site"), src) == Path("/site") / html
+
+
+def test_page_assets_are_local_css_and_js_once_each(site):
+    for page in (site / "index.html", site / "treatment" / "chemotherapy" / "index.html"):
+        assert bench.page_assets(site, page) == [(site / "assets" / "main.css").resolve(),
+                                                 (site / "assets" / "app.js").resolve()]
+
+
+def test_a_missing_asset_is_a_clear_error(site):
+    (site / "assets" / "app.js").unlink()
+    with pytest.raises(bench.BenchError, match=r"index.html references assets/app.js, which is not in"):
+        bench.page_assets(site, site / "index.html")
+
+
+def test_page_weight_is_html_plus_assets(site):
+    html = (site / "index.html").read_bytes()
+    weight = bench.page_weight(site, "index.md")
+    assert weight.raw == len(html) + len(CSS) + len(JS)
+    assert weight.gzip == bench.gzip_size(html) + bench.gzip_size(CSS) + bench.gzip_size(JS)
+    assert weight.gzip < weight.raw
+
+
+def test_page_weight_of_a_page_not_built(site):
+    with pytest.raises(bench.BenchError, match=r"no page for docs/glossary.md .* build the site first"):
+        bench.page_weight(site, "glossary.md")
+
+
+def test_file_weight_counts_each_file_once(site):
+    css = site / "assets" / "main.css"
+    assert bench.file_weight([css, css]) == bench.file_weight([css]) == bench.Weight(len(CSS), bench.gzip_size(CSS))
+    assert bench.file_weight([]) == bench.Weight(0, 0)
+
+
+def test_gzip_size_is_stable_and_small_for_repeated_text():
+    assert bench.gzip_size(CSS) == bench.gzip_size(CSS) < len(CSS) / 10
+
+
+def test_tree_size_counts_every_file(site):
+    size, count = bench.tree_size(site)
+    assert count == 5
+    assert size == sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+CONFIG = """site_name: Test
+strict: true
+hooks:
+  - overrides/hooks/a.py   # one
+  # a comment inside the list
+
+  - overrides/hooks/b.py
+plugins:
+  - search
+"""
+
+
+def test_config_without_hooks_drops_the_list_and_strict_mode():
+    assert bench.config_without_hooks(CONFIG) == "site_name: Test\nstrict: false\nplugins:\n  - search\n"
+
+
+def test_config_without_hooks_turns_strict_off_when_unset():
+    assert bench.config_without_hooks("hooks:\n  - a.py\nnav: []\n") == "nav: []\nstrict: false\n"
+
+
+def test_config_without_hooks_needs_a_hooks_list():
+    with pytest.raises(bench.BenchError, match="no top-level `hooks:`"):
+        bench.config_without_hooks("site_name: Test\nplugins:\n  - search\n")
+
+
+def test_project_config_loses_only_its_hooks():
+    text = (bench.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    bare = bench.config_without_hooks(text)
+    assert "\nhooks:" in text and "\nhooks:" not in bare
+    assert not [line for line in bare.splitlines() if line.lstrip().startswith("- overrides/hooks/")]
+    assert "\nplugins:" in bare and "\nnav:" in bare and "\nmarkdown_extensions:" in bare
+
+
+def test_bad_runs_argument_exits_2(capsys):
+    with pytest.raises(SystemExit) as stop:
+        bench.main(["--runs", "0"])
+    assert stop.value.code == 2
+    assert "--runs must be 1 or more" in capsys.readouterr().err
