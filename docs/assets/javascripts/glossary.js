@@ -38,7 +38,8 @@
     tooltip.append(title, " ", text, " ", more);
     tooltip.addEventListener("mouseenter", cancelHide);
     tooltip.addEventListener("mouseleave", scheduleHide);
-    document.body.appendChild(tooltip);
+    // Inside <main>, so the definition belongs to the page's main landmark.
+    (document.querySelector("main") || document.body).appendChild(tooltip);
   }
 
   function show(term) {
@@ -81,8 +82,12 @@
     var top = box.bottom + 6;
     var height = tooltip.offsetHeight;
     if (top + height > window.innerHeight && box.top - height - 6 > 0) top = box.top - height - 6;
-    tooltip.style.left = left + window.scrollX + "px";
-    tooltip.style.top = top + window.scrollY + "px";
+    // Coordinates are relative to the tooltip's containing block (the page when none is positioned).
+    var parent = tooltip.offsetParent;
+    var origin = parent && parent !== document.body ? parent.getBoundingClientRect()
+      : { left: -window.scrollX, top: -window.scrollY };
+    tooltip.style.left = left - origin.left + "px";
+    tooltip.style.top = top - origin.top + "px";
   }
 
   function termFrom(target) {
