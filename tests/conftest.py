@@ -8,15 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
-
-def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run MkDocs with the project's settings and return the finished process (never raises)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+from helpers import ROOT, run_mkdocs
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 import readability
 import sitedata
-from conftest import ROOT, SHARED
+from helpers import ROOT, SHARED
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 OVERLAP_TOOL = SHARED / "tools" / "overlap.py"

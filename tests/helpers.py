@@ -1,0 +1,17 @@
+"""Paths and commands shared by the tests (imported as `helpers`; tests/ is on the path via pytest.ini)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"  # the source documents and the own-words tool, beside the repository
+
+
+def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run MkDocs with the project's settings and return the finished process (never raises)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, timeout=300)
