@@ -1,9 +1,11 @@
-"""Byte budgets: what a first visit downloads, and the offline zip.
+"""Speed budgets: what a first visit downloads, the offline zip, and scripts that wait for the page.
 
 Timings vary from machine to machine, so `make bench` prints them and no test
 asserts them; bytes do not, so these budgets are checked on every run.
 """
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -29,3 +31,10 @@ def test_offline_zip_fits_the_budget(offline_site):
     print(f"offline zip: {size / bench.KB:.1f} kB")
     assert size <= OFFLINE_ZIP_BUDGET, (
         f"the offline zip is {size / bench.KB:.1f} kB; the budget is {OFFLINE_ZIP_BUDGET / bench.KB:.0f} kB")
+
+
+@pytest.mark.parametrize("src", ["index.md", "treatment/chemotherapy.md"])
+def test_scripts_do_not_hold_up_the_first_paint(built_site, src):
+    html = bench.html_file(built_site, src).read_text(encoding="utf-8")
+    blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html) if not re.search(r"\b(defer|async)\b", tag)]
+    assert not blocking, f"docs/{src} loads scripts that block the first paint (add defer): {blocking}"
