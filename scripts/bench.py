@@ -169,14 +169,19 @@ def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.Comple
     return result
 
 
-def median_seconds(cmd: list[str], runs: int) -> tuple[float, subprocess.CompletedProcess]:
-    """Median wall time in seconds of running the command `runs` times (each must succeed), and the last run."""
-    times = []
+def median_seconds(commands: dict[str, list[str]], runs: int) -> tuple[dict[str, float], dict[str, str]]:
+    """Median wall time in seconds of each command over `runs` runs (each must succeed), and its last stderr.
+
+    The commands take turns, so a busy spell on the machine slows them all alike.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    stderr: dict[str, str] = {}
     for _ in range(runs):
-        start = time.perf_counter()
-        result = _run(cmd)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+        for name, cmd in commands.items():
+            start = time.perf_counter()
+            stderr[name] = _run(cmd).stderr
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}, stderr
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -250,21 +255,26 @@ def _kb(n: int) -> str:
 
 def report(runs: int, with_lighthouse: bool) -> None:
     """Measure everything and print it."""
-    print(f"Speed and size of the site, {dt.date.today()} (timings: median of {runs} runs)\n")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Speed and size of the site, {dt.date.today()}, on {os.cpu_count()} cores "
+          f"(load average {load:.1f} at the start; timings: median of {runs} runs)\n")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         site = tmp / "site"
         mkdocs = [sys.executable, "-m", "mkdocs", "build"]
-        build, _ = median_seconds(mkdocs + ["--strict", "--quiet", "--site-dir", str(site)], runs)
-        validate, _ = median_seconds([sys.executable, str(ROOT / "scripts" / "validate.py")], runs)
         # The copy sits beside mkdocs.yml, so the paths in it mean the same; it is removed straight after.
         with tempfile.NamedTemporaryFile("w", dir=ROOT, prefix=".bench-nohooks-", suffix=".yml", delete=False) as cfg:
             cfg.write(config_without_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
         try:
-            bare, last = median_seconds(mkdocs + ["--config-file", cfg.name, "--site-dir", str(tmp / "bare")], runs)
+            times, stderr = median_seconds({
+                "build": mkdocs + ["--strict", "--quiet", "--site-dir", str(site)],
+                "validate": [sys.executable, str(ROOT / "scripts" / "validate.py")],
+                "bare": mkdocs + ["--config-file", cfg.name, "--site-dir", str(tmp / "bare")],
+            }, runs)
         finally:
             Path(cfg.name).unlink()
-        warnings = [line for line in last.stderr.splitlines() if line.startswith("WARNING")]
+        build, validate, bare = times["build"], times["validate"], times["bare"]
+        warnings = [line for line in stderr["bare"].splitlines() if line.startswith("WARNING")]
         print(f"{'Strict build (mkdocs build --strict)':<{W}} {build:8.2f} s")
         print(f"{'Validator (scripts/validate.py)':<{W}} {validate:8.2f} s")
         print(f"{'Build without the project hooks':<{W}} {bare:8.2f} s   so the hooks make it {build / bare:.2f}x as long")

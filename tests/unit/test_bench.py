@@ -1,6 +1,7 @@
 """The byte-measuring and config functions of scripts/bench.py, on a tiny site made for each test."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,14 @@ def test_bad_runs_argument_exits_2(capsys):
         bench.main(["--runs", "0"])
     assert stop.value.code == 2
     assert "--runs must be 1 or more" in capsys.readouterr().err
+
+
+def test_median_seconds_times_each_command():
+    times, stderr = bench.median_seconds({"quick": [sys.executable, "-c", "import sys; sys.stderr.write('hi')"]}, 3)
+    assert 0 < times["quick"] < 30
+    assert stderr["quick"] == "hi"
+
+
+def test_a_failing_command_is_a_clear_error():
+    with pytest.raises(bench.BenchError, match=r"failed \(exit 3\):\nbroken"):
+        bench.median_seconds({"bad": [sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(3)"]}, 1)
