@@ -122,7 +122,7 @@ def test_bad_runs_argument_exits_2(capsys):
     with pytest.raises(SystemExit) as stop:
         bench.main(["--runs", "0"])
     assert stop.value.code == 2
-    assert "--runs must be 1 or more" in capsys.readouterr().err
+    assert "must be 1 or more" in capsys.readouterr().err
 
 
 def test_median_seconds_times_each_command():
