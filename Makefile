@@ -12,9 +12,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build offline validate test bench clean
 
-## serve: install, build the site strictly, then preview it at http://127.0.0.1:$(PORT)/
+## serve: install, then build the site strictly and preview it at http://127.0.0.1:$(PORT)/ (rebuilds on save)
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 ## build: install and build the site into site/
@@ -40,7 +39,6 @@ bench: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
