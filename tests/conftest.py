@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_mkdocs
+from helpers import READING_GRADES, ROOT, run_mkdocs
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +30,11 @@ def offline_site(tmp_path_factory) -> Path:
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print each page's reading grade (measured by tests/test_content.py)."""
+    if READING_GRADES:
+        terminalreporter.section("reading grade per page (Flesch-Kincaid, limit 8)")
+        for page, grade in sorted(READING_GRADES.items()):
+            terminalreporter.write_line(f"{grade:5.1f}  {page}")

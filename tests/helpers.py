@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # the source documents and the own-words tool, beside the repository
+READING_GRADES: dict[str, float] = {}  # page -> grade, filled by test_content.py, printed at the end of the run
 
 
 def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
