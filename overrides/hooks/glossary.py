@@ -13,13 +13,11 @@ import html as html_lib
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 import sitedata
 from term_marker import TermMarker
 
-log = get_plugin_logger(__name__)
 GLOSSARY_PAGE = "glossary.md"
 _MENTIONS_MARKER = re.compile(r"<!-- mentions:([a-z0-9-]+) -->")
 
