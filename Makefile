@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build offline validate test bench clean
 
-## serve: install, then build the site strictly and preview it at http://127.0.0.1:$(PORT)/ (rebuilds on save)
+## serve: install, then build the site strictly and preview it at http://127.0.0.1:$(PORT)/mbc-plain-guide/ (rebuilds on save)
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
