@@ -132,3 +132,13 @@ def test_every_page_has_an_edit_link(built_site):
     assert "/edit/main/docs/treatment/chemotherapy.md" in chemo
     glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "/edit/main/data/glossary.yml" in glossary
+
+
+def test_table_without_a_caption_fails_the_build(site_copy):
+    page = site_copy / "docs" / "diagnosis" / "tumour-testing.md"
+    text = page.read_text()
+    assert "Table: " in text, "the breakage no longer applies: update the test"
+    page.write_text(text.replace("Table: ", "The table: ", 1))
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert "docs/diagnosis/tumour-testing.md: 1 table(s) without a caption" in result.stderr

@@ -61,6 +61,7 @@ def coverage_markdown(report: coverage_report.Report) -> str:
         f"({len(drugs)} mentions, counting each kind of treatment they are named under) and "
         f"**{len({e[0] for e in effects})} side effects** ({len(effects)} mentions by kind of treatment). "
         f"{status}\n\n"
+        "Table: What each source names\n\n"
         "| Source | Drugs and groups named | Side effects listed |\n| --- | ---: | ---: |\n"
         f"{rows}\n"
     )

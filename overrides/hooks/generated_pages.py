@@ -72,7 +72,8 @@ def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary
                "    This page explains, in plain words, each drug, group of drugs and test word used on this site. "
                "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
                "what it means. Select its link to come here.\n\n")
-    out.append("Jump to a letter: " + " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters) + "\n")
+    out.append('<div class="mbc-letters" markdown>\n\nJump to a letter:\n\n'
+               + "".join(f"- [{letter}](#letter-{letter.lower()})\n" for letter in letters) + "\n</div>\n")
     for letter in letters:
         out.append(f"\n## {letter} {{ #letter-{letter.lower()} }}\n")
         for entry in (e for e in entries if e.term[0].upper() == letter):

@@ -56,8 +56,9 @@ def on_post_page(output: str, *, page, config) -> str:
         pages = _mentions.get(match.group(1), [])
         if not pages:
             return '<p class="mbc-mentions">Not mentioned on other pages yet.</p>'
-        items = ", ".join(f'<a href="{get_relative_url(p.url, page.url)}">{html_lib.escape(p.title or "")}</a>' for p in pages)
-        return f'<p class="mbc-mentions">Mentioned on: {items}.</p>'
+        items = "".join(f'<li><a href="{get_relative_url(p.url, page.url)}">{html_lib.escape(p.title or "")}</a></li>'
+                        for p in pages)
+        return f'<div class="mbc-mentions"><p>Mentioned on:</p><ul>{items}</ul></div>'
 
     return _MENTIONS_MARKER.sub(links, output)
 
