@@ -42,6 +42,7 @@ UNUSED_FILES = {
     "sitemap.xml": "for search engines",
     "sitemap.xml.gz": "for search engines",
     "search/search_index.json": "search index for a web server; file:// reads search/search_index.js",
+    "assets/images/share.png": "share image for chat apps; pages name its address on the hosted site",
 }
 TEXT_SUFFIXES = (".html", ".css", ".js")
 

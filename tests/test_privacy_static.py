@@ -8,7 +8,8 @@ offline copy (`offline_site`) is scanned. The rule:
   non-fetching canonical/prev/next/alternate/author/license/help,
   <meta http-equiv="refresh">), url() and @import in <style> blocks and style
   attributes, and URLs in inline <script>s must not point to another host
-  (http:, https: or //). <a href> is a link the reader chooses to follow and
+  (http:, https: or //); JSON data blocks (application/json, application/ld+json)
+  are never run, so their URLs are not counted. <a href> is a link the reader chooses to follow and
   is allowed; external links in the page content must carry
   rel="noopener noreferrer", and every page sets <meta name="referrer"
   content="no-referrer">.
@@ -45,6 +46,9 @@ CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""", re.IGNO
 JS_URL = re.compile(r"""https?://[^\s"'`)<>\\]*""", re.IGNORECASE)
 DANGEROUS = ("unpkg.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com", "fonts.googleapis", "fonts.gstatic",
              "googletagmanager", "google-analytics", "doubleclick", "facebook.net", "document.cookie")
+# <script> blocks of these types are data that a browser never runs (Material's config, JSON-LD):
+# their URLs (e.g. a page's sources in its schema.org citation) load nothing.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 NON_FETCHING_LINK_RELS = {"canonical", "prev", "next", "alternate", "author", "license", "help"}
 LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "lowsrc", "dynsrc"}
 # URL strings inside Material's bundled JS (mkdocs-material 9.8), each reviewed: why it never loads here.
@@ -77,7 +81,7 @@ class _HtmlScan(HTMLParser):
         a = {k.lower(): v or "" for k, v in attrs}
         if tag == "article":
             self._article += 1
-        if tag in ("style", "script"):
+        if tag == "style" or tag == "script" and a.get("type", "").lower() not in DATA_SCRIPT_TYPES:
             self._in = tag
         for name in LOADING_ATTRIBUTES & a.keys():
             urls = [part.strip().split(" ")[0] for part in a[name].split(",")] if "srcset" in name else [a[name]]
@@ -233,6 +237,7 @@ def test_online_build_is_unchanged_by_offline_mode(built_site):
     '<div style="background: url(https://example.org/x.png)"></div>',
     '<style>@import "https://example.org/x.css";</style>',
     '<script>fetch("https://example.org/collect")</script>',
+    '<script type="module">import "https://example.org/x.js"</script>',
 ])
 def test_the_check_can_fail(html):
     page = f'<html><head><meta name="referrer" content="no-referrer"></head><body>{html}</body></html>'
@@ -244,7 +249,8 @@ def test_the_check_allows_links_and_local_files():
             '<link rel="canonical" href="https://example.org/"><link rel="stylesheet" href="assets/a.css">'
             '<script src="../assets/b.js"></script></head><body><article>'
             '<a href="https://example.org/" rel="noopener noreferrer">a source</a>'
-            '<img src="data:image/png;base64,AAAA"></article></body></html>')
+            '<img src="data:image/png;base64,AAAA"></article>'
+            '<script type="application/ld+json">{"citation": {"url": "https://example.org/"}}</script></body></html>')
     assert scan_html(page) == []
     assert scan_html(page.replace(' rel="noopener noreferrer"', "")) == [
         '<a href=https://example.org/> without rel="noopener noreferrer"']

@@ -1,0 +1,272 @@
+"""What search engines and chat apps see: share tags, schema.org JSON-LD, titles, canonical links, sitemap, robots.txt.
+
+Checked on every page of the hosted build and of the offline copy. JSON-LD is checked against
+tests/fixtures/schema_org.yml, a list of schema.org's own definitions for the terms the site uses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import sitedata
+from generated_pages import glossary_markdown, side_effects_markdown
+from helpers import ROOT
+from html_edit import scan, text_of
+from share_metadata import hosted_url, medical_web_page, script_safe_json
+from test_build import build_copy, site_copy  # noqa: F401 - site_copy is a fixture
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+SITE_URL, SITE_NAME = CONFIG["site_url"], CONFIG["site_name"]
+SCHEMA = yaml.safe_load((ROOT / "tests" / "fixtures" / "schema_org.yml").read_text(encoding="utf-8"))
+OG = ("og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image", "og:image:alt",
+      "og:image:width", "og:image:height")
+TWITTER = ("twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt")
+
+
+def head(page_html: str) -> dict:
+    """The page's <title>, canonical link, meta tags (by property or name) and JSON-LD blocks, read by a parser."""
+    found = {"meta": {}, "json_ld": [], "canonical": [], "title": None}
+    tokens = scan(page_html)
+    for index, token in enumerate(tokens):
+        if token.kind != "start":
+            continue
+        if token.tag == "meta" and (token.attrs.get("property") or token.attrs.get("name")):
+            key = token.attrs.get("property") or token.attrs.get("name")
+            assert key not in found["meta"], f"meta {key} appears twice"
+            found["meta"][key] = token.attrs.get("content")
+        elif token.tag == "link" and token.attrs.get("rel") == "canonical":
+            found["canonical"].append(token.attrs["href"])
+        elif token.tag == "title" and found["title"] is None:
+            found["title"] = text_of(tokens, index)
+        elif token.tag == "script" and token.attrs.get("type") == "application/ld+json":
+            found["json_ld"].append(tokens[index + 1].text if tokens[index + 1].kind == "text" else "")
+    return found
+
+
+def docs_pages() -> dict[str, sitedata.Page]:
+    """Every page of the site by its src path, with its front matter; the generated pages included."""
+    pages = {p.relative_to(ROOT / "docs").as_posix(): sitedata.read_page(ROOT / "docs", p)
+             for p in (ROOT / "docs").rglob("*.md")}
+    inventory, glossary = sitedata.load_all()
+    pages["glossary.md"] = sitedata.split_page("glossary.md", glossary_markdown(inventory, glossary))
+    pages["treatment/side-effects.md"] = sitedata.split_page("treatment/side-effects.md", side_effects_markdown(inventory))
+    return pages
+
+
+def built_file(site: Path, src: str, directory_urls: bool) -> Path:
+    stem = src.removesuffix(".md")
+    if not directory_urls:
+        return site / f"{stem}.html"
+    return site / (f"{stem}.html" if stem == "404" else "index.html" if stem == "index"
+                   else f"{stem.removesuffix('/index')}/index.html" if stem.endswith("/index") else f"{stem}/index.html")
+
+
+def hosted_file(built_site: Path, url: str) -> Path:
+    """The file of the hosted build that serves `url` (an address under site_url)."""
+    assert url.startswith(SITE_URL), f"{url} is not on the hosted site {SITE_URL}"
+    path = url.removeprefix(SITE_URL)
+    return built_site / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+@pytest.fixture(params=["hosted", "offline"])
+def build(request, built_site, offline_site):
+    """(site folder, whether it uses directory URLs) for each build."""
+    return (built_site, True) if request.param == "hosted" else (offline_site, False)
+
+
+# --- Share tags ------------------------------------------------------------------------------
+
+
+def test_every_page_has_open_graph_and_twitter_tags(build, built_site):
+    site, directory_urls = build
+    for src, page in docs_pages().items():
+        data = head(built_file(site, src, directory_urls).read_text(encoding="utf-8"))
+        meta = data["meta"]
+        missing = [key for key in OG + TWITTER if not meta.get(key)]
+        assert missing == [], f"{src}: no {missing}"
+        title = SITE_NAME if src == "index.md" else page.meta.get("title") or meta["og:title"]
+        assert meta["og:title"] == meta["twitter:title"] == title, src
+        description = page.meta.get("description") or CONFIG["site_description"].strip()
+        assert meta["og:description"] == meta["twitter:description"] == description, src
+        assert meta["og:site_name"] == SITE_NAME
+        assert meta["og:url"] == hosted_url(src, SITE_URL) and hosted_file(built_site, meta["og:url"]).is_file(), src
+        assert meta["og:image"] == meta["twitter:image"] == SITE_URL + "assets/images/share.png"
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["og:type"] == ("website" if src == "index.md" else "article")
+
+
+def test_the_share_image_is_the_sites_own_png(built_site):
+    image = built_site / "assets" / "images" / "share.png"
+    header = image.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")) == (1200, 630)
+    meta = head((built_site / "index.html").read_text(encoding="utf-8"))["meta"]
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert "ribbon" in meta["og:image:alt"]
+
+
+# --- Titles, canonical links, sitemap, robots.txt ------------------------------------------------
+
+
+def test_the_home_title_names_the_site_once(build):
+    site, _ = build
+    title = head((site / "index.html").read_text(encoding="utf-8"))["title"]
+    assert title == SITE_NAME
+    other = head(built_file(site, "questions.md", build[1]).read_text(encoding="utf-8"))["title"]
+    assert other == f"Questions to ask your care team - {SITE_NAME}"
+
+
+def test_canonical_links_exist_on_the_hosted_site(build, built_site):
+    site, _ = build
+    pages = [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(("assets/", "404"))]
+    assert len(pages) > 15
+    for page in pages:
+        canonical = head(page.read_text(encoding="utf-8"))["canonical"]
+        assert len(canonical) <= 1, f"{page}: several canonical links"
+        for url in canonical:
+            assert hosted_file(built_site, url).is_file(), f"{page}: canonical {url} does not exist on the hosted site"
+
+
+def test_sitemap_dates_are_review_dates(built_site):
+    dates = {hosted_url(src, SITE_URL): page.meta["reviewed"] for src, page in docs_pages().items()}
+    urls = ET.parse(built_site / "sitemap.xml").getroot().findall("{*}url")
+    assert len(urls) == len(dates)
+    for url in urls:
+        loc, lastmod = url.findtext("{*}loc"), url.findtext("{*}lastmod")
+        assert lastmod == dates[loc].isoformat(), f"{loc}: lastmod {lastmod}, reviewed {dates[loc]}"
+
+
+def test_robots_txt_names_the_sitemap(built_site, offline_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    assert "User-agent: *" in robots and "Disallow: /\n" not in robots
+    assert not (offline_site / "robots.txt").exists(), "the offline copy is not crawled"
+
+
+# --- JSON-LD ----------------------------------------------------------------------------------
+
+
+def ancestors(type_name: str) -> set[str]:
+    """The type and all its parents, from tests/fixtures/schema_org.yml."""
+    found, todo = set(), [type_name]
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo += SCHEMA["types"][name]
+    return found
+
+
+def schema_problems(node, where: str = "$") -> list[str]:
+    """Every type, property or value in a JSON-LD node that schema.org does not define that way."""
+    if not isinstance(node, dict):
+        return [f"{where}: expected an object"]
+    kind = node.get("@type")
+    if kind not in SCHEMA["types"]:
+        return [f"{where}: @type {kind!r} is not in tests/fixtures/schema_org.yml"]
+    problems = []
+    for prop, value in node.items():
+        if prop in ("@context", "@type"):
+            continue
+        rule = SCHEMA["properties"].get(prop)
+        if rule is None or not ancestors(kind) & set(rule["domain"]):
+            problems.append(f"{where}.{prop}: not a property of {kind}")
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            problems += value_problems(item, rule["range"], f"{where}.{prop}")
+    return problems
+
+
+def value_problems(value, expects: list[str], where: str) -> list[str]:
+    if isinstance(value, dict):
+        kind = value.get("@type")
+        if kind not in SCHEMA["types"] or not ancestors(kind) & set(expects):
+            return [f"{where}: a {kind!r} where schema.org expects {expects}"]
+        return schema_problems(value, where)
+    if not isinstance(value, str) or not value.strip():
+        return [f"{where}: {value!r} is not a value schema.org expects ({expects})"]
+    if "Text" in expects:
+        return []
+    if "URL" in expects:
+        return [] if re.match(r"https?://", value) else [f"{where}: {value!r} is not a URL"]
+    if "Date" in expects:
+        try:
+            dt.date.fromisoformat(value)
+            return []
+        except ValueError:
+            return [f"{where}: {value!r} is not a date"]
+    return [f"{where}: text where schema.org expects {expects}"]
+
+
+def test_every_page_has_a_medical_web_page(build):
+    site, directory_urls = build
+    inventory, _ = sitedata.load_all()
+    for src, page in docs_pages().items():
+        blocks = head(built_file(site, src, directory_urls).read_text(encoding="utf-8"))["json_ld"]
+        assert len(blocks) == 1, f"{src}: {len(blocks)} JSON-LD blocks"
+        assert "<" not in blocks[0] and ">" not in blocks[0], f"{src}: < or > written raw in the JSON-LD"
+        data = json.loads(blocks[0])
+        assert schema_problems(data) == [], src
+        assert data["@context"] == "https://schema.org" and data["@type"] == "MedicalWebPage"
+        assert data["lastReviewed"] == page.meta["reviewed"].isoformat(), src
+        assert data["inLanguage"] == "en" and data["audience"] == {"@type": "Patient"}
+        assert data["about"]["@type"] == "MedicalCondition" and data["about"]["name"] == "Metastatic breast cancer"
+        assert data["url"] == hosted_url(src, SITE_URL)
+        meta = head(built_file(site, src, directory_urls).read_text(encoding="utf-8"))["meta"]
+        assert (data["name"], data["description"]) == (meta["og:title"], meta["og:description"])
+        if "sources" in page.meta:
+            expected = [inventory.sources[s] for s in page.meta["sources"]]
+            assert [(c["name"], c["url"], c["publisher"]["name"]) for c in data["citation"]] == \
+                [(s.title, s.url, s.publisher) for s in expected], src
+
+
+@pytest.mark.parametrize("bad", [
+    {"@context": "https://schema.org", "@type": "MedicalWebPage", "lastReviewd": "2026-11-21"},
+    {"@context": "https://schema.org", "@type": "MedicalWebPage", "audience": {"@type": "Organization"}},
+    {"@context": "https://schema.org", "@type": "WebSite", "lastReviewed": "2026-11-21"},
+    {"@context": "https://schema.org", "@type": "MedicalPage", "name": "x"},
+    {"@context": "https://schema.org", "@type": "MedicalWebPage", "lastReviewed": "21 November 2026"},
+    {"@context": "https://schema.org", "@type": "MedicalWebPage", "url": "questions/"},
+])
+def test_the_schema_check_can_fail(bad):
+    assert schema_problems(bad)
+
+
+def test_json_ld_cannot_close_its_script_block():
+    hostile = 'Tom\'s "guide" </script><script>alert(1)</script> & <!-- more'
+    text = str(script_safe_json({"name": hostile}))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": hostile}
+    assert "\\u003c/script\\u003e" in text
+
+
+def test_the_json_ld_uses_only_what_schema_org_defines():
+    source = sitedata.Source("s", "Pub", "A title", "https://example.org/a", "a.pdf", dt.date(2026, 1, 1), None, (), 1)
+    data = medical_web_page(name="N", description="D", url="https://example.org/p/", language="en",
+                            reviewed=dt.date(2026, 11, 21), condition="C", also_called=["C2"], sources=[source],
+                            site_name="S", site_url="https://example.org/")
+    assert schema_problems(data) == []
+
+
+def test_front_matter_is_escaped_in_every_tag(site_copy):
+    page = site_copy / "docs" / "questions.md"
+    hostile = 'Ask "why" & <b>when</b>, then </title> close'
+    text = page.read_text()
+    assert "\ndescription: " in text, "the breakage no longer applies: update the test"
+    page.write_text(re.sub(r"\ndescription: [^\n]*", "\ndescription: " + json.dumps(hostile), text, count=1))
+    result = build_copy(site_copy)
+    assert result.returncode == 0, result.stderr
+    built = (site_copy / "site" / "questions" / "index.html").read_text(encoding="utf-8")
+    data = head(built)  # an unescaped quote would cut the value short, a raw < would start a tag
+    assert data["meta"]["og:description"] == data["meta"]["twitter:description"] == hostile
+    assert json.loads(data["json_ld"][0])["description"] == hostile
+    tags = [built[t.start:t.end] for t in scan(built) if t.kind == "start" and t.tag == "meta"
+            and t.attrs.get("property", t.attrs.get("name")) in ("og:description", "twitter:description")]
+    assert len(tags) == 2 and all("<b>" not in tag[1:] for tag in tags), tags
