@@ -27,31 +27,32 @@ def to_html(tree: LexborHTMLParser) -> str:
 
 
 def top_nodes(tree: LexborHTMLParser) -> Iterator[LexborNode]:
-    """The top-level nodes of a parsed fragment, text included."""
-    node = tree.root
-    while node is not None:
+    """The top-level nodes of a parsed fragment, text included.
+
+    (A fragment's tree.root stands for the whole fragment: its children are the top-level nodes.)
+    """
+    if tree.root is not None:
+        yield from tree.root.iter(include_text=True)
+
+
+def walk(tree: LexborHTMLParser, skip: frozenset[str] = frozenset()) -> Iterator[LexborNode]:
+    """Every node of a fragment (elements, text, comments) in document order.
+
+    The content of elements named in skip is not entered.
+    """
+    stack = list(reversed(list(top_nodes(tree))))
+    while stack:
+        node = stack.pop()
         yield node
-        node = node.next
+        if node.is_element_node and node.tag not in skip:
+            stack.extend(reversed(list(node.iter(include_text=True))))
 
 
 def elements(tree: LexborHTMLParser) -> Iterator[LexborNode]:
     """Every element of a fragment, in document order."""
-    for top in top_nodes(tree):
-        if top.is_element_node:
-            yield from top.traverse(include_text=False)
+    return (node for node in walk(tree) if node.is_element_node)
 
 
 def text_nodes(tree: LexborHTMLParser, skip: frozenset[str]) -> list[LexborNode]:
     """Every text node of a fragment that is not inside an element named in skip."""
-    found: list[LexborNode] = []
-
-    def walk(node: LexborNode) -> None:
-        if node.is_text_node:
-            found.append(node)
-        elif node.is_element_node and node.tag not in skip:
-            for child in node.iter(include_text=True):
-                walk(child)
-
-    for top in top_nodes(tree):
-        walk(top)
-    return found
+    return [node for node in walk(tree, skip) if node.is_text_node]
