@@ -7,7 +7,8 @@ import pytest
 
 from sitedata import GlossaryEntry
 from html_tree import parse_fragment
-from term_marker import TermMarker, fold_text
+from name_finder import NameFinder, fold_text
+from term_marker import TermMarker
 
 
 def entry(term: str, *aliases: str, definition: str = "A plain definition.") -> GlossaryEntry:
@@ -173,3 +174,10 @@ def test_fold_text_keeps_positions():
     folded, starts = fold_text("A  İb\nC")
     assert folded == "a i̇b c"
     assert [starts[i] for i in range(len(folded))] == [0, 1, 3, 3, 4, 5, 6]
+
+
+def test_all_occurrences_include_names_inside_longer_names():
+    finder = NameFinder([("PD-L1", 1), ("PD-L1 inhibitors", 2)])
+    text = "PD-L1 inhibitors"
+    assert [(s, e, v) for s, e, v in finder.all(text)] == [(0, 16, 2), (0, 5, 1)]
+    assert finder.longest(text) == [(0, 16, 2)]
