@@ -6,7 +6,7 @@ so a change can only ever touch what it means to touch.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -35,16 +35,17 @@ def top_nodes(tree: LexborHTMLParser) -> Iterator[LexborNode]:
         yield from tree.root.iter(include_text=True)
 
 
-def walk(tree: LexborHTMLParser, skip: frozenset[str] = frozenset()) -> Iterator[LexborNode]:
+def walk(tree: LexborHTMLParser, skip: frozenset[str] = frozenset(),
+         skip_if: Callable[[LexborNode], bool] | None = None) -> Iterator[LexborNode]:
     """Every node of a fragment (elements, text, comments) in document order.
 
-    The content of elements named in skip is not entered.
+    The content of elements named in skip, or for which skip_if is true, is not entered.
     """
     stack = list(reversed(list(top_nodes(tree))))
     while stack:
         node = stack.pop()
         yield node
-        if node.is_element_node and node.tag not in skip:
+        if node.is_element_node and node.tag not in skip and not (skip_if and skip_if(node)):
             stack.extend(reversed(list(node.iter(include_text=True))))
 
 

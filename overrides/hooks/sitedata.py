@@ -33,7 +33,7 @@ class DataError(Exception):
 
     def __init__(self, path: Path | str, line: int | None, message: str) -> None:
         self.path, self.line, self.message = Path(path), line, message
-        where = f"{_display(self.path)}:{line}" if line else _display(self.path)
+        where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
         super().__init__(f"{where}: {message}")
 
 
@@ -190,7 +190,7 @@ def _type_name(kind: type) -> str:
             dt.date: "a date (YYYY-MM-DD)", bool: "true/false", type(None): "empty"}.get(kind, kind.__name__)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
@@ -464,6 +464,7 @@ class Page:
     path: str
     meta: dict
     body: str
+    body_line: int = 1  # the line of the file the body starts on
 
 
 def read_page(docs_dir: Path, path: Path) -> Page:
@@ -502,7 +503,7 @@ def split_page(rel_path: str, text: str, path: Path | None = None) -> Page:
         meta = {}
     if not isinstance(meta, dict):
         raise DataError(where, 2, "front matter must be key: value lines.")
-    return Page(rel_path, dict(meta), text[match.end():])
+    return Page(rel_path, dict(meta), text[match.end():], text.count("\n", 0, match.end()) + 1)
 
 
 def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date) -> tuple[list[str], list[str]]:

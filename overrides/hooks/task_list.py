@@ -8,14 +8,20 @@ list text, and the printed page still shows the box.
 """
 from __future__ import annotations
 
-import re
-
-_BOX = re.compile(r'<label class="task-list-control">(?=<input type="checkbox" disabled)')
+from html_tree import elements, parse_fragment, to_html
 
 
 def hide_boxes(html: str) -> str:
     """Add aria-hidden="true" to each disabled task-list checkbox's label."""
-    return _BOX.sub('<label class="task-list-control" aria-hidden="true">', html)
+    tree = parse_fragment(html)
+    changed = False
+    for label in elements(tree):
+        box = label.css_first("input") if label.tag == "label" else None
+        if "task-list-control" in (label.attrs.get("class") or "").split() and box is not None \
+                and box.attrs.get("type") == "checkbox" and "disabled" in box.attrs:
+            label.attrs["aria-hidden"] = "true"
+            changed = True
+    return to_html(tree) if changed else html
 
 
 def on_page_content(html: str, *, page, config, files) -> str:
