@@ -74,7 +74,7 @@ def format_text(report: coverage_report.Report, verbose: bool = False) -> str:
             for f in findings:
                 label = "ERROR" if f.severity == "error" else "warn "
                 fix = f" -> {f.fix}" if f.fix else ""
-                where = f"line {f.line}: " if f.line else ""
+                where = f"{page}:{f.line}: " if f.line else ""
                 lines.append(f"    {label} {where}{f.message}{fix}")
     lines.append("")
     lines.append(

@@ -4,14 +4,26 @@ Every page's rendered HTML, generated pages included, is parsed and checked
 against the allowlist in content_policy.py before any other hook changes it
 (so this hook is listed first among those that read page content). Each
 problem is a warning naming the page and line, so `mkdocs build --strict` fails.
+Symbolic links in docs/ stop the build.
 """
 from __future__ import annotations
 
+import os
+
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 import content_policy
 
 log = get_plugin_logger(__name__)
+
+
+def on_files(files, *, config):
+    """Refuse symbolic links in docs/: one could publish any file of the machine that builds the site."""
+    for file in files:
+        if file.abs_src_path and os.path.islink(file.abs_src_path):
+            raise PluginError(f"docs/{file.src_uri} is a symbolic link; put the real file in docs/ instead.")
+    return files
 
 
 def on_page_content(html: str, *, page, config, files) -> str:

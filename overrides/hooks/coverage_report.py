@@ -219,11 +219,12 @@ def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, f
         errors, warnings = sitedata.page_meta_problems(page.meta, inventory, today)
         for message in errors:
             problem, _, fix = message.partition("; ")
-            report.findings.append(Finding("error", "page", rel, "front matter", f"the page {problem}", fix))
+            report.findings.append(Finding("error", "page", rel, "front matter", f"the page {problem}", fix,
+                                           sitedata.meta_line(page.meta, message.key)))
         for message in warnings:
             problem, _, fix = message.partition("; ")
             report.findings.append(Finding("error" if fail_overdue else "warning", "page", rel, "review date",
-                                           f"the page {problem}", fix))
+                                           f"the page {problem}", fix, sitedata.meta_line(page.meta, message.key)))
 
 
 def _row(item: Item, page: str | None) -> dict:

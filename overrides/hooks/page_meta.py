@@ -35,11 +35,16 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
             meta = {}
     errors, warnings = sitedata.page_meta_problems(meta, inventory, dt.date.today())
     for message in errors:
-        log.warning(f"docs/{page.file.src_uri}: the page {message}")
+        log.warning(f"{_where(page, meta, message.key)}: the page {message}")
     for message in warnings:
-        log.info(f"docs/{page.file.src_uri}: the page {message}")
+        log.info(f"{_where(page, meta, message.key)}: the page {message}")
     page.meta["page_record"] = page_record(meta, inventory)
     return markdown
+
+
+def _where(page, meta: dict, key: str) -> str:
+    line = sitedata.meta_line(meta, key)
+    return f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
 
 
 def page_record(meta: dict, inventory: sitedata.Inventory) -> dict:

@@ -192,7 +192,7 @@ def _type_name(kind: type) -> str:
 
 def display_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -500,49 +500,67 @@ def split_page(rel_path: str, text: str, path: Path | None = None) -> Page:
         return Page(rel_path, {}, text)
     meta = parse_yaml(match.group(1), where, first_line=2)
     if meta is None:
-        meta = {}
+        meta = _Mapping()
+        meta.line = 0
     if not isinstance(meta, dict):
         raise DataError(where, 2, "front matter must be key: value lines.")
-    return Page(rel_path, dict(meta), text[match.end():], text.count("\n", 0, match.end()) + 1)
+    return Page(rel_path, meta, text[match.end():], text.count("\n", 0, match.end()) + 1)
 
 
-def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date) -> tuple[list[str], list[str]]:
+class MetaProblem(str):
+    """A message about a page's front matter, which remembers the front matter key it concerns."""
+
+    key: str
+
+    def __new__(cls, key: str, message: str) -> MetaProblem:
+        problem = super().__new__(cls, message)
+        problem.key = key
+        return problem
+
+
+def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date) -> tuple[list[MetaProblem], list[MetaProblem]]:
     """Return (errors, warnings) about a page's sources and review dates, each with its fix."""
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: list[MetaProblem] = []
+    warnings: list[MetaProblem] = []
+    ids = ", ".join(inventory.sources)
     sources = meta.get("sources")
     if not sources or not isinstance(sources, list):
-        errors.append("names no source; add `sources: [id, ...]` to its front matter "
-                      f"(ids: {', '.join(inventory.sources)}).")
+        errors.append(MetaProblem("sources", f"names no source; add `sources: [id, ...]` to its front matter (ids: {ids})."))
     else:
         for sid in sources:
             if not isinstance(sid, str):
-                errors.append(f"names the source {sid!r}, which is not an id; write `sources: [id, ...]` "
-                              f"with ids from data/sources.yml ({', '.join(inventory.sources)}).")
+                errors.append(MetaProblem("sources", f"names the source {sid!r}, which is not an id; write "
+                                          f"`sources: [id, ...]` with ids from data/sources.yml ({ids})."))
             elif sid not in inventory.sources:
-                errors.append(f"names the unknown source '{sid}'; use one of {', '.join(inventory.sources)} "
-                              "or register it in data/sources.yml.")
+                errors.append(MetaProblem("sources", f"names the unknown source '{sid}'; use one of {ids} "
+                                          "or register it in data/sources.yml."))
     dates = {}
     for key in ("reviewed", "next_review"):
         value = meta.get(key)
         if isinstance(value, str):
-            errors.append(f"has its `{key}` date in quotes ({value!r}), which makes it text; write it as "
-                          "YYYY-MM-DD with no quotes.")
+            errors.append(MetaProblem(key, f"has its `{key}` date in quotes ({value!r}), which makes it text; "
+                                      "write it as YYYY-MM-DD with no quotes."))
         elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             shown = "missing" if value is None else f"unusable ({value!r})"
-            errors.append(f"has a {shown} `{key}` date; write it as YYYY-MM-DD in the front matter.")
+            errors.append(MetaProblem(key, f"has a {shown} `{key}` date; write it as YYYY-MM-DD in the front matter."))
         else:
             dates[key] = value
     if len(dates) == 2:
         if dates["reviewed"] > today:
-            errors.append(f"says it was reviewed on {dates['reviewed']}, which is in the future; use the real date.")
+            errors.append(MetaProblem("reviewed", f"says it was reviewed on {dates['reviewed']}, which is in the "
+                                      "future; use the real date."))
         if dates["next_review"] <= dates["reviewed"]:
-            errors.append(f"has next_review {dates['next_review']} on or before reviewed {dates['reviewed']}; "
-                          "set next_review after it (usually a year later).")
+            errors.append(MetaProblem("next_review", f"has next_review {dates['next_review']} on or before reviewed "
+                                      f"{dates['reviewed']}; set next_review after it (usually a year later)."))
         elif dates["next_review"] < today:
-            warnings.append(f"was due for review on {dates['next_review']}; check it against its sources, "
-                            "then update `reviewed` and `next_review`.")
+            warnings.append(MetaProblem("next_review", f"was due for review on {dates['next_review']}; check it "
+                                        "against its sources, then update `reviewed` and `next_review`."))
     return errors, warnings
+
+
+def meta_line(meta: dict, key: str) -> int | None:
+    """The line of the page's file that holds a front matter key (from split_page; None when unknown)."""
+    return meta.line_of(key) + 1 if isinstance(meta, _Mapping) else None
 
 
 def load_all(sources: Path = SOURCES_FILE, glossary: Path = GLOSSARY_FILE) -> tuple[Inventory, Glossary]:
