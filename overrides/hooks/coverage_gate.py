@@ -30,7 +30,7 @@ def on_pre_build(*, config) -> None:
     render = rendering.renderer(config.markdown_extensions, config.mdx_configs)
     try:
         report = coverage_report.check_site(Path(config.docs_dir), inventory=inventory, glossary=glossary,
-                                            render=render, safety=False)  # the content_safety hook checks pages
+                                            render=render, all_pages=False)  # other hooks check each page
     except sitedata.DataError as err:
         raise PluginError(str(err)) from None
     for finding in report.errors:

@@ -4,8 +4,8 @@ check_site() reads the Markdown pages, the inventory and the glossary, and
 returns a Report of what is covered and every gap, each with the page (and line)
 it concerns and the fix. A page covers an item only when the item's name is in
 the text a reader sees once the page is rendered (rendering.visible_text).
-With safety=True it also checks every page against the content policy
-(content_policy.py). scripts/validate.py prints the report; the coverage_gate
+It also checks every page's front matter and, against the content policy
+(content_policy.py), its HTML. scripts/validate.py prints the report; the coverage_gate
 hook fails the strict build on its coverage gaps.
 """
 from __future__ import annotations
@@ -76,11 +76,13 @@ def check_site(
     today: dt.date | None = None,
     fail_overdue: bool = False,
     render: Callable[[str], str] | None = None,
-    safety: bool = True,
+    all_pages: bool = True,
 ) -> Report:
     """Check every page and inventory item. Raises DataError on unusable input.
 
     render turns a page's Markdown into HTML (default: the settings of mkdocs.yml).
+    With all_pages=False only the treatment pages are read, and pages' front matter
+    and safety are not checked (the build's page_meta and content_safety hooks do that).
     """
     today = today or dt.date.today()
     if inventory is None:
@@ -89,7 +91,8 @@ def check_site(
         glossary = sitedata.load_glossary(inventory)
     if render is None:
         render = rendering.renderer(*rendering.markdown_settings(sitedata.ROOT / "mkdocs.yml"))
-    pages = read_pages(docs_dir)
+    only = None if all_pages else {t.page for t in inventory.treatments.values()}
+    pages = read_pages(docs_dir, only)
     report = Report(pages_checked=len(pages))
     report.sources = [{"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url,
                        "drugs": sum(i.kind == "drug" for i in s.items),
@@ -98,18 +101,22 @@ def check_site(
     seen = _SeenText(pages, render)
     _check_items(inventory, glossary, pages, seen, report)
     _check_glossary_backing(inventory, glossary, report)
-    _check_pages(inventory, pages, today, fail_overdue, report)
-    if safety:
+    if all_pages:
+        _check_pages(inventory, pages, today, fail_overdue, report)
         _check_safety(pages, seen, report)
     return report
 
 
-def read_pages(docs_dir: Path) -> dict[str, Page]:
-    """Every Markdown page under docs_dir, by its path inside it; DataError for an unusable one."""
+def read_pages(docs_dir: Path, only: set[str] | None = None) -> dict[str, Page]:
+    """Every Markdown page under docs_dir (or those named in only), by its path inside it.
+
+    DataError for an unusable page or folder.
+    """
     if not docs_dir.is_dir():
         raise DataError(docs_dir, None, "the docs folder does not exist; check the path.")
+    paths = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / rel for rel in sorted(only)]
     pages = {path.relative_to(docs_dir).as_posix(): sitedata.read_page(docs_dir, path)
-             for path in sorted(docs_dir.rglob("*.md"))}
+             for path in paths if only is None or path.exists()}
     if not pages:
         raise DataError(docs_dir, None, "the docs folder holds no .md pages; check the path.")
     return pages
