@@ -62,7 +62,8 @@ function startWorker(url) {
     importScripts: (...urls) => {
       for (const u of urls) vm.runInContext(fs.readFileSync(fileURLToPath(new URL(u).href.split("#")[0]), "utf8"), sandbox);
     },
-    postMessage: (message) => { const next = replies.shift(); if (next) next(message); },
+    // a copy, as postMessage makes (structured clone), outside the sandbox's own objects
+    postMessage: (message) => { const next = replies.shift(); if (next) next(JSON.parse(JSON.stringify(message))); },
     addEventListener: (type, fn) => { if (type === "message") listeners.push(fn); },
   };
   sandbox.self = sandbox;

@@ -95,7 +95,7 @@ def on_post_build(*, config) -> None:
     readers_words.enrich(index, search_words, drugs)
     index["config"]["readers"] = readers_config(glossary, search_words, urls)
     tmp = index_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")  # as Material writes it
     tmp.replace(index_path)
 
 
