@@ -55,7 +55,7 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-KEYBOARD = dict(zip("qwertyuiopasdfghjklzxcvbnm", "wertyuiopqsdfghjklazxcvbnmz"))  # the key to the right (phone typos)
+KEYBOARD = dict(zip("qwertyuiopasdfghjklzxcvbnm", "wertyuiopqsdfghjklaxcvbnmz"))  # the key to the right (phone typos)
 KINDS = ("sound-alike", "letter left out", "letters swapped", "letter changed")
 
 
