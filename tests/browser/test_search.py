@@ -143,8 +143,8 @@ def test_nothing_found_offers_glossary_terms_and_the_help_pages(search_page, sit
     assert not search_page.problems, "\n".join(search_page.problems)
 
 
-def test_search_runs_through_the_sites_worker_only_when_searching(page, site_url):
-    """The page names the site's worker in __config; no page loads it as a script of its own."""
+def test_the_sites_worker_is_loaded_by_search_never_as_a_page_script(page, site_url):
+    """The page names the site's worker in __config for Material's search; no page loads it as a script."""
     page.goto(site_url("treatment/chemotherapy.md"))
     worker = page.evaluate("JSON.parse(document.getElementById('__config').textContent).search")
     assert "/workers/search-readers.js#search." in worker

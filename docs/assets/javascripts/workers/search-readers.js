@@ -183,7 +183,7 @@
     } else if (!items.length && asked.words.length) {
       var none = "No page has \u201c" + escape(asked.words.join(" ")) + "\u201d.";
       var names = closestTerms(asked.words, state);
-      items.push(line(names.length ? state.terms[names[0]] : state.help[0], '<span class="mbc-search-note">' + none +
+      items.push(line(names.length ? state.terms[names[0]] : state.help[0] || "", '<span class="mbc-search-note">' + none +
         (names.length ? " Did you mean " + escape(names[0]) + "?" : " Try these pages:") + "</span>", 1));
       names.slice(1).forEach(function (name) {
         items.push(line(state.terms[name], '<span class="mbc-search-note">Did you mean ' + escape(name) + "?</span>", 1));
