@@ -15,8 +15,8 @@ offline copy (`offline_site`) is scanned. The rule:
 - CSS: url() other than data: and @import must not point to another host.
 - JS that the site loads (every <script src>, the search worker named in
   each page's config and Material's worker that it imports, and the lunr
-  files the worker imports for the search language, as scripts/offline.py computes them): after removing the reviewed
-  URL strings of Material's own bundle listed in VENDOR_URLS (licence
+  files the worker imports for the search language, as scripts/offline.py
+  computes them): after removing the reviewed URL strings of Material's own bundle listed in VENDOR_URLS (licence
   comments, and optional features that this site never triggers; the guards
   are checked below), no http(s) URL may remain. Scripts no page loads (the
   online build's lunr files for other languages) hold only licence-comment
