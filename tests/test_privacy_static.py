@@ -16,11 +16,12 @@ offline copy (`offline_site`) is scanned. The rule:
 - JS that the site loads (every <script src>, the search worker named in
   each page's config and Material's worker that it imports, and the lunr
   files the worker imports for the search language, as scripts/offline.py
-  computes them): after removing the reviewed URL strings of Material's own bundle listed in VENDOR_URLS (licence
-  comments, and optional features that this site never triggers; the guards
-  are checked below), no http(s) URL may remain. Scripts no page loads (the
-  online build's lunr files for other languages) hold only licence-comment
-  URLs and are checked for DANGEROUS strings only.
+  computes them): after removing the reviewed URL strings of Material's own
+  bundle listed in VENDOR_URLS (licence comments, and optional features that
+  this site never triggers; the guards are checked below), no http(s) URL may
+  remain. Scripts no page loads (the online build's lunr files for other
+  languages) hold only licence-comment URLs and are checked for DANGEROUS
+  strings only.
 - Everywhere: the DANGEROUS strings (CDNs, font and analytics hosts) must not
   appear at all (in JS: after removing VENDOR_URLS), and no script touches
   document.cookie.
