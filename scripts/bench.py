@@ -5,7 +5,10 @@ Timings (medians of --runs runs): the strict build, the validator, and the
 build without the project's own hooks, so the hooks' cost shows as a ratio.
 Sizes: what a first visit to the home page, a treatment page and the glossary
 downloads (the HTML and the CSS and JavaScript it references, raw and gzipped),
-the search index, the whole site and the offline zip. Then Lighthouse's four
+the search index (and how much this site's hidden fields add to it), the
+site's search worker, the whole site and the offline zip. Search: the hit rates
+of tests/search_queries.yml (rank 1 and top 3), with this site's search and with
+Material's alone, run under Node by scripts/search_run.js. Then Lighthouse's four
 category scores (mobile) for the home page and a treatment page, served on a
 local port with gzip, as a web host serves them.
 
@@ -51,6 +54,11 @@ PAGES = {"home page": "index.md", "treatment page": "treatment/chemotherapy.md",
 LIGHTHOUSE_PAGES = ("home page", "treatment page")
 GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 W = 48  # width of the label column
+
+
+SEARCH_WORKER = "assets/javascripts/workers/search-readers.js"
+QUERIES = ROOT / "tests" / "search_queries.yml"
+HIDDEN_FIELDS = ("title_words", "text_words", "drugs", "drug_names", "entry_names")  # as overrides/hooks/readers_words.py
 
 
 class BenchError(Exception):
@@ -128,6 +136,44 @@ def page_weight(site: Path, src: str) -> Weight:
     if not page.is_file():
         raise BenchError(f"no page for docs/{src} in {site} (expected {page.relative_to(site)}); build the site first")
     return file_weight([page, *page_assets(site, page)])
+
+
+def plain_search_index(text: str) -> str:
+    """The search index JSON as Material's search plugin wrote it: without this site's hidden fields."""
+    data = json.loads(text)
+    data["config"].pop("readers", None)
+    for field in HIDDEN_FIELDS:
+        data["config"]["fields"].pop(field, None)
+        for doc in data["docs"]:
+            doc.pop(field, None)
+    return json.dumps(data, separators=(",", ":"), default=str)
+
+
+def search_index_weights(site: Path) -> tuple[Weight, Weight]:
+    """The search index's weight as built, and without the hidden fields."""
+    text = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    plain = plain_search_index(text).encode("utf-8")
+    return file_weight([site / "search" / "search_index.json"]), Weight(len(plain), gzip_size(plain))
+
+
+def search_hit_rates(site: Path, material_only: bool = False) -> tuple[int, int, int]:
+    """(rank 1, top 3, queries) for tests/search_queries.yml on the built site, run under Node."""
+    import yaml
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    cmd = ["node", str(ROOT / "scripts" / "search_run.js"), str(site)] + (["--material-only"] if material_only else [])
+    try:
+        result = subprocess.run(cmd, input=json.dumps([q["query"] for q in queries]), capture_output=True, text=True,
+                                timeout=600, check=True)
+    except (OSError, subprocess.SubprocessError) as err:
+        raise BenchError(f"could not run scripts/search_run.js under Node: {err}") from None
+    first = top = 0
+    for entry, found in zip(queries, json.loads(result.stdout)):
+        stem = entry["page"].removesuffix(".md")
+        expected = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+        rank = found["pages"].index(expected) + 1 if expected in found["pages"] else None
+        first += rank == 1
+        top += bool(rank) and rank <= 3
+    return first, top, len(queries)
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -291,13 +337,22 @@ def report(runs: int, lighthouse_runs: int) -> None:
         for label, src in PAGES.items():
             weight = page_weight(site, src)
             print(f"{'  ' + label + ' (' + src + ')':<{W}} {_kb(weight.raw):>10} {_kb(weight.gzip):>10}")
-        index = file_weight([site / "search" / "search_index.json"])
+        index, plain = search_index_weights(site)
         print(f"{'Search index':<{W}} {_kb(index.raw):>10} {_kb(index.gzip):>10}")
+        print(f"{'  without the hidden fields (readers words, drugs)':<{W}} {_kb(plain.raw):>10} {_kb(plain.gzip):>10}"
+              f"   so they add {index.raw / plain.raw - 1:.1%} raw, {index.gzip / plain.gzip - 1:.1%} gzipped")
+        worker = file_weight([site / SEARCH_WORKER])
+        print(f"{'  the site search worker (search-readers.js)':<{W}} {_kb(worker.raw):>10} {_kb(worker.gzip):>10}")
         after = file_weight([site / "search" / "search_index.json", *site.glob("assets/javascripts/workers/search.*.js")])
         print(f"{'  with the search worker (fetched after load)':<{W}} {_kb(after.raw):>10} {_kb(after.gzip):>10}")
         size, count = tree_size(site)
         print(f"{'Whole site':<{W}} {_kb(size):>10}   in {count} files")
         print(f"{'Offline zip':<{W}} {offline_zip_size(tmp):>10}")
+
+        print(f"\n{'Search hit rates (tests/search_queries.yml)':<{W}} {'rank 1':>10} {'top 3':>10}")
+        for label, material_only in (("this site's search", False), ("Material's search alone", True)):
+            first, top, total = search_hit_rates(site, material_only)
+            print(f"{'  ' + label + f' ({total} queries)':<{W}} {first / total:>10.1%} {top / total:>10.1%}")
 
         if lighthouse_runs:
             chrome = find_chrome()

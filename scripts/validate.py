@@ -7,7 +7,11 @@ what to add, and totals. Also checks every page's sources and review dates.
 
 usage: validate.py [--format text|json] [--fail-overdue] [--docs DIR]
                    [--sources FILE] [--glossary FILE] [--today YYYY-MM-DD]
-exit status: 0 all covered, 1 gaps found, 2 unusable input.
+Also checks every page against the content policy (no scripts, frames, forms,
+event handlers or script-like addresses; overrides/hooks/content_policy.py).
+
+exit status: 0 all covered, 1 gaps found, 2 unusable input (with --format json,
+a JSON object {"ok": false, "error": {file, line, message}}).
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import coverage_report  # noqa: E402
+import rendering  # noqa: E402
 import sitedata  # noqa: E402
 
 
@@ -40,6 +45,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sources", type=Path, default=sitedata.SOURCES_FILE, help="the inventory file")
     parser.add_argument("--glossary", type=Path, default=sitedata.GLOSSARY_FILE, help="the glossary file")
     parser.add_argument("--today", type=_date, default=dt.date.today(), help="check review dates as of this day")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
+                        help="the site settings whose Markdown extensions render the pages")
     parser.add_argument("--verbose", action="store_true", help="list every covered item")
     return parser.parse_args(argv)
 
@@ -67,7 +74,8 @@ def format_text(report: coverage_report.Report, verbose: bool = False) -> str:
             for f in findings:
                 label = "ERROR" if f.severity == "error" else "warn "
                 fix = f" -> {f.fix}" if f.fix else ""
-                lines.append(f"    {label} {f.message}{fix}")
+                where = f"{page}:{f.line}: " if f.line else ""
+                lines.append(f"    {label} {where}{f.message}{fix}")
     lines.append("")
     lines.append(
         f"Totals: {totals['drugs']} drugs, {totals['side_effects']} side effects and {totals['terms']} terms covered "
@@ -81,10 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         inventory = sitedata.load_inventory(args.sources)
         glossary = sitedata.load_glossary(inventory, args.glossary)
+        render = rendering.renderer(*rendering.markdown_settings(args.config))
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
-                                            today=args.today, fail_overdue=args.fail_overdue)
+                                            today=args.today, fail_overdue=args.fail_overdue, render=render)
     except sitedata.DataError as err:
-        print(f"error: {err}", file=sys.stderr)
+        if args.format == "json":
+            print(json.dumps({"ok": False, "error": {"file": sitedata.display_path(err.path), "line": err.line,
+                                                     "message": err.message}}, indent=2))
+        else:
+            print(f"error: {err}", file=sys.stderr)
         return 2
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=2, default=str))

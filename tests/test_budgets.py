@@ -13,6 +13,8 @@ import bench
 
 FIRST_LOAD_BUDGET = 75 * bench.KB   # HTML + CSS + JS of one page, gzipped
 OFFLINE_ZIP_BUDGET = 400 * bench.KB
+SEARCH_WORKER_BUDGET = 5 * bench.KB  # the site's search worker, gzipped
+SEARCH_INDEX_GROWTH = 0.15           # what the hidden search fields may add to the index
 
 
 @pytest.mark.parametrize("src", ["index.md", "treatment/chemotherapy.md"])
@@ -38,3 +40,27 @@ def test_scripts_do_not_hold_up_the_first_paint(built_site, src):
     html = bench.html_file(built_site, src).read_text(encoding="utf-8")
     blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html) if not re.search(r"\b(defer|async)\b", tag)]
     assert not blocking, f"docs/{src} loads scripts that block the first paint (add defer): {blocking}"
+
+
+def test_the_sites_search_worker_fits_the_budget(built_site):
+    weight = bench.file_weight([built_site / bench.SEARCH_WORKER])
+    assert weight.gzip < SEARCH_WORKER_BUDGET, (
+        f"{bench.SEARCH_WORKER} is {weight.gzip / bench.KB:.1f} kB gzipped; the budget is under "
+        f"{SEARCH_WORKER_BUDGET / bench.KB:.0f} kB")
+
+
+def test_the_hidden_search_fields_grow_the_index_by_at_most_15_percent(built_site):
+    index, plain = bench.search_index_weights(built_site)
+    for kind in ("raw", "gzip"):
+        growth = getattr(index, kind) / getattr(plain, kind) - 1
+        print(f"search index {kind}: {getattr(plain, kind)} -> {getattr(index, kind)} bytes ({growth:+.1%})")
+        assert growth <= SEARCH_INDEX_GROWTH, (
+            f"the hidden search fields make the index {growth:.1%} larger ({kind}); at most "
+            f"{SEARCH_INDEX_GROWTH:.0%}: trim data/search_words.yml")
+
+
+def test_the_offline_copy_inlines_the_index_with_its_hidden_fields(offline_site):
+    script = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ") and '"title_words"' in script and '"readers"' in script
+    assert (offline_site / bench.SEARCH_WORKER).is_file(), "the offline copy must keep the site's search worker"
+

@@ -15,13 +15,14 @@ offline copy (`offline_site`) is scanned. The rule:
   content="no-referrer">.
 - CSS: url() other than data: and @import must not point to another host.
 - JS that the site loads (every <script src>, the search worker named in
-  each page's config, and the lunr files the worker imports for the search
-  language, as scripts/offline.py computes them): after removing the reviewed
-  URL strings of Material's own bundle listed in VENDOR_URLS (licence
-  comments, and optional features that this site never triggers; the guards
-  are checked below), no http(s) URL may remain. Scripts no page loads (the
-  online build's lunr files for other languages) hold only licence-comment
-  URLs and are checked for DANGEROUS strings only.
+  each page's config and Material's worker that it imports, and the lunr
+  files the worker imports for the search language, as scripts/offline.py
+  computes them): after removing the reviewed URL strings of Material's own
+  bundle listed in VENDOR_URLS (licence comments, and optional features that
+  this site never triggers; the guards are checked below), no http(s) URL may
+  remain. Scripts no page loads (the online build's lunr files for other
+  languages) hold only licence-comment URLs and are checked for DANGEROUS
+  strings only.
 - Everywhere: the DANGEROUS strings (CDNs, font and analytics hosts) must not
   appear at all (in JS: after removing VENDOR_URLS), and no script touches
   document.cookie.
@@ -172,7 +173,10 @@ def loaded_scripts(site: Path) -> set[Path]:
     loaded = {(site / name).resolve() for name in needed_lunr_files(search_languages(site))}
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        refs = re.findall(r'<script[^>]*\bsrc="([^"]+)"', html) + re.findall(r'"search":\s*"([^"]+)"', html)
+        workers = re.findall(r'"search":\s*"([^"]+)"', html)
+        # the site's search worker imports Material's, named after its "#" (overrides/main.html)
+        workers += [w.split("#")[0].rsplit("/", 1)[0] + "/" + urlsplit(w).fragment for w in workers if "#" in w]
+        refs = re.findall(r'<script[^>]*\bsrc="([^"]+)"', html) + workers
         loaded |= {(page.parent / urlsplit(ref).path).resolve() for ref in refs if not REMOTE.match(ref)}
     return loaded
 

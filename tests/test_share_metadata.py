@@ -18,7 +18,7 @@ import yaml
 import sitedata
 from generated_pages import glossary_markdown, side_effects_markdown
 from helpers import ROOT
-from html_edit import scan, text_of
+from html_tree import parse_document
 from share_metadata import hosted_url, medical_web_page, script_safe_json
 from test_build import build_copy, site_copy  # noqa: F401 - site_copy is a fixture
 
@@ -31,23 +31,17 @@ TWITTER = ("twitter:card", "twitter:title", "twitter:description", "twitter:imag
 
 
 def head(page_html: str) -> dict:
-    """The page's <title>, canonical link, meta tags (by property or name) and JSON-LD blocks, read by a parser."""
-    found = {"meta": {}, "json_ld": [], "canonical": [], "title": None}
-    tokens = scan(page_html)
-    for index, token in enumerate(tokens):
-        if token.kind != "start":
-            continue
-        if token.tag == "meta" and (token.attrs.get("property") or token.attrs.get("name")):
-            key = token.attrs.get("property") or token.attrs.get("name")
-            assert key not in found["meta"], f"meta {key} appears twice"
-            found["meta"][key] = token.attrs.get("content")
-        elif token.tag == "link" and token.attrs.get("rel") == "canonical":
-            found["canonical"].append(token.attrs["href"])
-        elif token.tag == "title" and found["title"] is None:
-            found["title"] = text_of(tokens, index)
-        elif token.tag == "script" and token.attrs.get("type") == "application/ld+json":
-            found["json_ld"].append(tokens[index + 1].text if tokens[index + 1].kind == "text" else "")
-    return found
+    """The page's <title>, canonical links, meta tags (by property or name) and JSON-LD blocks, read by a parser."""
+    tree = parse_document(page_html)
+    meta = {}
+    for tag in tree.css("meta[property], meta[name]"):
+        key = tag.attributes.get("property") or tag.attributes.get("name")
+        assert key not in meta, f"meta {key} appears twice"
+        meta[key] = tag.attributes.get("content")
+    title = tree.css_first("title")
+    return {"meta": meta, "title": title.text() if title is not None else None,
+            "canonical": [link.attributes["href"] for link in tree.css('link[rel="canonical"]')],
+            "json_ld": [script.text(deep=True) for script in tree.css('script[type="application/ld+json"]')]}
 
 
 def docs_pages() -> dict[str, sitedata.Page]:
@@ -267,6 +261,4 @@ def test_front_matter_is_escaped_in_every_tag(site_copy):
     data = head(built)  # an unescaped quote would cut the value short, a raw < would start a tag
     assert data["meta"]["og:description"] == data["meta"]["twitter:description"] == hostile
     assert json.loads(data["json_ld"][0])["description"] == hostile
-    tags = [built[t.start:t.end] for t in scan(built) if t.kind == "start" and t.tag == "meta"
-            and t.attrs.get("property", t.attrs.get("name")) in ("og:description", "twitter:description")]
-    assert len(tags) == 2 and all("<b>" not in tag[1:] for tag in tags), tags
+    assert parse_document(built).css("head b") == [], "markup from the front matter became an element"

@@ -14,7 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 import coverage_report
+import rendering
 import sitedata
+from markdown_escape import md_text
 
 log = get_plugin_logger(__name__)
 ABOUT_PAGE = "about/index.md"
@@ -24,9 +26,11 @@ _last: dict[str, coverage_report.Report] = {}
 
 def on_pre_build(*, config) -> None:
     """Check coverage before any page is built; each gap is a warning, so --strict fails."""
+    inventory, glossary = sitedata.site_data_or_abort()
+    render = rendering.renderer(config.markdown_extensions, config.mdx_configs)
     try:
-        inventory, glossary = sitedata.site_data()
-        report = coverage_report.check_site(Path(config.docs_dir), inventory=inventory, glossary=glossary)
+        report = coverage_report.check_site(Path(config.docs_dir), inventory=inventory, glossary=glossary,
+                                            render=render, all_pages=False)  # other hooks check each page
     except sitedata.DataError as err:
         raise PluginError(str(err)) from None
     for finding in report.errors:
@@ -51,7 +55,7 @@ def coverage_markdown(report: coverage_report.Report) -> str:
     drugs = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "drug"}
     effects = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "side effect"}
     gaps = [f for f in report.errors if f.kind == "coverage"]
-    rows = "\n".join(f"| {s['publisher']}: *{s['title']}* | {s['drugs']} | {s['side_effects']} |"
+    rows = "\n".join(f"| {md_text(s['publisher'])}: *{md_text(s['title'])}* | {s['drugs']} | {s['side_effects']} |"
                      for s in report.sources)
     status = ("Every one of them is covered: each drug has a glossary entry and is named on the page for its "
               "kind of treatment, and each side effect is named on the page for its treatment."

@@ -1,18 +1,24 @@
 """Check the site against its source inventory: is every drug and side effect covered?
 
-check_site() reads the Markdown pages (not the built HTML), the inventory and
-the glossary, and returns a Report of what is covered and every gap, each with
-the page it concerns and the fix. scripts/validate.py prints it; the
-coverage_gate hook fails the strict build on it.
+check_site() reads the Markdown pages, the inventory and the glossary, and
+returns a Report of what is covered and every gap, each with the page (and line)
+it concerns and the fix. A page covers an item only when the item's name is in
+the text a reader sees once the page is rendered (rendering.visible_text).
+It also checks every page's front matter and, against the content policy
+(content_policy.py), its HTML. scripts/validate.py prints the report; the coverage_gate
+hook fails the strict build on its coverage gaps.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import content_policy
+import rendering
 import sitedata
+from name_finder import NameFinder
 from sitedata import DataError, Glossary, Inventory, Item, Page, normalise
 
 
@@ -21,11 +27,12 @@ class Finding:
     """One gap or warning: what, where, and how to fix it."""
 
     severity: str  # "error" | "warning"
-    kind: str  # "coverage" (an inventory item) | "page" (front matter)
+    kind: str  # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
     page: str
     item: str
     message: str
     fix: str
+    line: int | None = None
 
 
 @dataclass
@@ -61,22 +68,6 @@ class Report:
                 "findings": [asdict(f) for f in self.findings]}
 
 
-def mentions(text: str, names: tuple[str, ...]) -> bool:
-    """True when any of the names appears in the text as whole words, in any case."""
-    for name in names:
-        words = [re.escape(w) for w in name.split()]
-        pattern = r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w])"
-        if re.search(pattern, text, re.IGNORECASE):
-            return True
-    return False
-
-
-def _plain(body: str) -> str:
-    """Page text a reader sees: HTML comments dropped, Markdown link targets dropped."""
-    body = re.sub(r"<!--.*?-->", " ", body, flags=re.DOTALL)
-    return re.sub(r"\]\([^)]*\)", "]", body)
-
-
 def check_site(
     docs_dir: Path,
     *,
@@ -84,39 +75,78 @@ def check_site(
     glossary: Glossary | None = None,
     today: dt.date | None = None,
     fail_overdue: bool = False,
+    render: Callable[[str], str] | None = None,
+    all_pages: bool = True,
 ) -> Report:
-    """Check every page and inventory item. Raises DataError on unusable input."""
+    """Check every page and inventory item. Raises DataError on unusable input.
+
+    render turns a page's Markdown into HTML (default: the settings of mkdocs.yml).
+    With all_pages=False only the treatment pages are read, and pages' front matter
+    and safety are not checked (the build's page_meta and content_safety hooks do that).
+    """
     today = today or dt.date.today()
     if inventory is None:
         inventory = sitedata.load_inventory()
     if glossary is None:
         glossary = sitedata.load_glossary(inventory)
-    if not docs_dir.is_dir():
-        raise DataError(docs_dir, None, "the docs folder does not exist; check the path.")
-    pages: dict[str, Page] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        try:
-            pages[path.relative_to(docs_dir).as_posix()] = sitedata.read_page(docs_dir, path)
-        except UnicodeDecodeError:
-            raise DataError(path, None, "cannot read the page; save it as UTF-8 text.") from None
+    if render is None:
+        render = rendering.renderer(*rendering.markdown_settings(sitedata.ROOT / "mkdocs.yml"))
+    only = None if all_pages else {t.page for t in inventory.treatments.values()}
+    pages = read_pages(docs_dir, only)
     report = Report(pages_checked=len(pages))
     report.sources = [{"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url,
                        "drugs": sum(i.kind == "drug" for i in s.items),
                        "side_effects": sum(i.kind == "side effect" for i in s.items)}
                       for s in inventory.sources.values()]
-    _check_items(inventory, glossary, pages, report)
+    seen = _SeenText(pages, render)
+    _check_items(inventory, glossary, pages, seen, report)
     _check_glossary_backing(inventory, glossary, report)
-    _check_pages(inventory, pages, today, fail_overdue, report)
+    if all_pages:
+        _check_pages(inventory, pages, today, fail_overdue, report)
+        _check_safety(pages, seen, report)
     return report
 
 
-def _check_items(inventory: Inventory, glossary: Glossary, pages: dict[str, Page], report: Report) -> None:
-    seen: set[tuple] = set()
+def read_pages(docs_dir: Path, only: set[str] | None = None) -> dict[str, Page]:
+    """Every Markdown page under docs_dir (or those named in only), by its path inside it.
+
+    DataError for an unusable page or folder.
+    """
+    if not docs_dir.is_dir():
+        raise DataError(docs_dir, None, "the docs folder does not exist; check the path.")
+    paths = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / rel for rel in sorted(only)]
+    pages = {path.relative_to(docs_dir).as_posix(): sitedata.read_page(docs_dir, path)
+             for path in paths if only is None or path.exists()}
+    if not pages:
+        raise DataError(docs_dir, None, "the docs folder holds no .md pages; check the path.")
+    return pages
+
+
+class _SeenText:
+    """Each page rendered at most once: its HTML and the text a reader sees."""
+
+    def __init__(self, pages: dict[str, Page], render: Callable[[str], str]) -> None:
+        self._pages, self._render = pages, render
+        self._html: dict[str, str] = {}
+
+    def html(self, rel: str) -> str:
+        if rel not in self._html:
+            self._html[rel] = self._render(self._pages[rel].body)
+        return self._html[rel]
+
+    def text(self, rel: str) -> str:
+        return rendering.visible_text(self.html(rel))
+
+
+def _check_items(inventory: Inventory, glossary: Glossary, pages: dict[str, Page], seen: _SeenText,
+                 report: Report) -> None:
+    checked: set[tuple] = set()
+    found_on: dict[str, set[str]] = {}  # page -> normalised names found in its visible text
     for item in inventory.items():
         key = (item.kind, normalise(item.name), item.treatment)
-        if key in seen:  # the same item from a second source: one check is enough
+        if key in checked:  # the same item from a second source: one check is enough
             continue
-        seen.add(key)
+        checked.add(key)
         if item.kind == "term":
             entry = glossary.find(item.name)
             report.covered.append(_row(item, "glossary.md" if entry else None))
@@ -131,7 +161,7 @@ def _check_items(inventory: Inventory, glossary: Glossary, pages: dict[str, Page
                                            f"the {treatment.name.lower()} page does not exist",
                                            f"create {treatment.page} or fix its path in data/sources.yml"))
             gaps += 1
-        elif not mentions(_plain(page.body), item.names):
+        elif not _found(treatment.page, inventory, seen, found_on) & {normalise(n) for n in item.names}:
             also = f" (or: {', '.join(item.aliases)})" if item.aliases else ""
             report.findings.append(Finding(
                 "error", "coverage", treatment.page, item.name,
@@ -140,6 +170,27 @@ def _check_items(inventory: Inventory, glossary: Glossary, pages: dict[str, Page
             gaps += 1
         if not gaps:
             report.covered.append(_row(item, treatment.page))
+
+
+def _found(rel: str, inventory: Inventory, seen: _SeenText, cache: dict[str, set[str]]) -> set[str]:
+    """The inventory names (normalised) that the page's visible text mentions; one search per page."""
+    if rel not in cache:
+        names = {normalise(n) for item in inventory.items() if item.treatment and
+                 inventory.treatments[item.treatment].page == rel for n in item.names}
+        cache[rel] = {name for _, _, name in NameFinder((n, n) for n in names).all(seen.text(rel))}
+    return cache[rel]
+
+
+def _check_safety(pages: dict[str, Page], seen: _SeenText, report: Report) -> None:
+    for rel, page in pages.items():
+        if not content_policy.needs_rendering(page.body):
+            continue
+        for violation in content_policy.check_html(seen.html(rel)):
+            line = content_policy.line_of(page.body, violation.clue)
+            report.findings.append(Finding(
+                "error", "safety", rel, violation.what, f"{violation.what} is not allowed on a page",
+                f"remove it: {content_policy.ALLOWED_SUMMARY} (see SECURITY.md)",
+                line + page.body_line - 1 if line else None))
 
 
 def _check_glossary_entry(item: Item, treatment_name: str, glossary: Glossary, report: Report) -> int:
@@ -175,11 +226,12 @@ def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, f
         errors, warnings = sitedata.page_meta_problems(page.meta, inventory, today)
         for message in errors:
             problem, _, fix = message.partition("; ")
-            report.findings.append(Finding("error", "page", rel, "front matter", f"the page {problem}", fix))
+            report.findings.append(Finding("error", "page", rel, "front matter", f"the page {problem}", fix,
+                                           sitedata.meta_line(page.meta, message.key)))
         for message in warnings:
             problem, _, fix = message.partition("; ")
             report.findings.append(Finding("error" if fail_overdue else "warning", "page", rel, "review date",
-                                           f"the page {problem}", fix))
+                                           f"the page {problem}", fix, sitedata.meta_line(page.meta, message.key)))
 
 
 def _row(item: Item, page: str | None) -> dict:

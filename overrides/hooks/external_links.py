@@ -6,14 +6,24 @@ gets no handle on this page and no referrer.
 """
 from __future__ import annotations
 
-import re
+from html_tree import elements, parse_fragment, to_html
 
-_EXTERNAL_LINK = re.compile(r'<a\s(?![^>]*\brel=)([^>]*\bhref="(?:https?:)?//[^"]*"[^>]*)>', re.IGNORECASE)
+
+def is_external(href: str) -> bool:
+    """True for a link to another host (http:, https: or protocol-relative)."""
+    href = href.strip().lower()
+    return href.startswith(("http:", "https:", "//"))
 
 
 def add_rel(html: str) -> str:
     """Add rel="noopener noreferrer" to every external link that has no rel yet."""
-    return _EXTERNAL_LINK.sub(r'<a \1 rel="noopener noreferrer">', html)
+    tree = parse_fragment(html)
+    changed = False
+    for link in elements(tree):
+        if link.tag == "a" and "rel" not in link.attrs and is_external(link.attrs.get("href") or ""):
+            link.attrs["rel"] = "noopener noreferrer"
+            changed = True
+    return to_html(tree) if changed else html
 
 
 def on_page_content(html: str, *, page, config, files) -> str:

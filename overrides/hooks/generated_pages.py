@@ -7,12 +7,12 @@ this page" links point at those data files.
 from __future__ import annotations
 
 import posixpath
-import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import sitedata
+from markdown_escape import md_text as text
 
 GLOSSARY_PAGE = "glossary.md"
 SIDE_EFFECTS_PAGE = "treatment/side-effects.md"
@@ -21,10 +21,7 @@ KIND_LABELS = {"drug": "Drug", "class": "Group of drugs", "term": "Test word"}
 
 def on_files(files, *, config):
     """Add the generated pages to the site's files."""
-    try:
-        inventory, glossary = sitedata.site_data()
-    except sitedata.DataError as err:
-        raise PluginError(str(err)) from None
+    inventory, glossary = sitedata.site_data_or_abort()
     pages = {
         GLOSSARY_PAGE: (glossary_markdown(inventory, glossary), "../data/glossary.yml"),
         SIDE_EFFECTS_PAGE: (side_effects_markdown(inventory), "../data/sources.yml"),
@@ -38,10 +35,9 @@ def on_files(files, *, config):
     return files
 
 
-def text(value: str) -> str:
-    """Data as literal Markdown text: HTML and Markdown markup are escaped, never run."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", value)
+def letter_anchor(letter: str) -> str:
+    """The anchor of a letter heading on the glossary page (sitedata keeps entry anchors clear of these)."""
+    return f"letter-{sitedata.slug(letter) or 'other'}"
 
 
 def heading(term: str) -> str:
@@ -63,8 +59,10 @@ def _link(from_page: str, to_page: str) -> str:
 def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary) -> str:
     """The Glossary page: every entry A to Z with its anchor, definition, class and mentions."""
     backing = sorted({i.source for i in inventory.items() if i.kind in ("drug", "term")})
-    entries = sorted(glossary.entries, key=lambda e: e.term.lower())
-    letters = sorted({e.term[0].upper() for e in entries})
+    groups: dict[str, tuple[str, list]] = {}  # letter anchor -> (letter shown, entries)
+    for entry in sorted(glossary.entries, key=lambda e: sitedata.normalise(e.term)):
+        letter = entry.term[0].upper()
+        groups.setdefault(letter_anchor(letter), (letter, []))[1].append(entry)
     out = [_front_matter(
         "Glossary", "Plain meanings of every drug, group of drugs and test word named on this site, A to Z.",
         backing, glossary.reviewed, glossary.next_review)]
@@ -73,11 +71,10 @@ def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary
                "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
                "what it means. Select its link to come here.\n\n")
     out.append('<div class="mbc-letters" markdown>\n\nJump to a letter:\n\n'
-               + "".join(f"- [{letter}](#letter-{letter.lower()})\n" for letter in letters) + "\n</div>\n")
-    for letter in letters:
-        out.append(f"\n## {letter} {{ #letter-{letter.lower()} }}\n")
-        for entry in (e for e in entries if e.term[0].upper() == letter):
-            out.append(_glossary_entry(entry, inventory, glossary))
+               + "".join(f"- [{text(letter)}](#{anchor})\n" for anchor, (letter, _) in groups.items()) + "\n</div>\n")
+    for anchor, (letter, members) in groups.items():
+        out.append(f"\n## {text(letter)} {{ #{anchor} }}\n")
+        out.extend(_glossary_entry(entry, inventory, glossary) for entry in members)
     return "".join(out)
 
 
@@ -85,7 +82,7 @@ def _glossary_entry(entry: sitedata.GlossaryEntry, inventory: sitedata.Inventory
     facts = [f"*{KIND_LABELS[entry.kind]}*"]
     for tid in entry.treatments:
         treatment = inventory.treatments[tid]
-        facts.append(f"[{treatment.name}]({_link(GLOSSARY_PAGE, treatment.page)})")
+        facts.append(f"[{text(treatment.name)}]({_link(GLOSSARY_PAGE, treatment.page)})")
     if entry.member_of:
         parent = glossary.find(entry.member_of)
         facts.append(f"part of [{text(parent.term)}](#{parent.anchor})")
@@ -116,7 +113,7 @@ def side_effects_markdown(inventory: sitedata.Inventory) -> str:
                "team right away. Ask them how to cope with side effects such as nausea. They can help.\n")
     for key in sorted(effects):
         row = effects[key]
-        links = ", ".join(f"[{inventory.treatments[t].name.lower()}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"
+        links = ", ".join(f"[{text(inventory.treatments[t].name.lower())}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"
                           for t in sorted(row["treatments"]))
         other_names = [a for a in row["aliases"] if a.lower() not in row["name"].lower() and row["name"].lower() not in a.lower()]
         also = f" Also called: {', '.join(text(a) for a in other_names)}." if other_names else ""

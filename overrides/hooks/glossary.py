@@ -3,25 +3,24 @@
 Every page except the glossary itself gets its first mention of each glossary
 entry wrapped in a link to that entry (see term_marker.py for the rules);
 docs/assets/javascripts/glossary.js turns those links into tooltips. The
-generated glossary page carries a "<!-- mentions:ANCHOR -->" marker under each
-entry, which is filled with links once every page has been read.
+generated glossary page carries a "<!-- mentions:ANCHOR -->" comment under each
+entry, which is replaced (through the HTML parser) by links to the pages that
+mention it once every page has been read.
 """
 from __future__ import annotations
-
-import functools
-import html as html_lib
-import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import sitedata
+from html_tree import parse_fragment, to_html, walk
 from term_marker import TermMarker
 
 GLOSSARY_PAGE = "glossary.md"
-_MENTIONS_MARKER = re.compile(r"<!-- mentions:([a-z0-9-]+) -->")
+MENTIONS_PREFIX = "mentions:"
 
 _mentions: dict[str, list] = {}  # entry anchor -> pages that mention it, in build order
+_marker: dict[str, object] = {}  # the loaded glossary and its TermMarker, rebuilt when the data changes
 
 
 def on_pre_build(*, config) -> None:
@@ -33,37 +32,56 @@ def on_page_content(html: str, *, page, config, files) -> str:
     """Mark the first mention of each glossary entry on the page."""
     if page.file.src_uri == GLOSSARY_PAGE:
         return html
-    try:
-        _, glossary = sitedata.site_data()
-    except sitedata.DataError as err:
-        raise PluginError(str(err)) from None
+    _, glossary = sitedata.site_data_or_abort()
     glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
     if glossary_file is None:
         raise PluginError(f"docs/{GLOSSARY_PAGE} is missing: the generated_pages hook must be listed before this one.")
     base = get_relative_url(glossary_file.url, page.url)
-    html, entries = _marker(glossary).mark(html, lambda entry: f"{base}#{entry.anchor}")
+    html, entries = marker_for(glossary).mark(html, lambda entry: f"{base}#{entry.anchor}")
     for entry in entries:
         _mentions.setdefault(entry.anchor, []).append(page)
     return html
 
 
-def on_post_page(output: str, *, page, config) -> str:
-    """On the glossary page, replace each mentions marker with links to the pages that mention it."""
-    if page.file.src_uri != GLOSSARY_PAGE:
-        return output
+def on_page_context(context, *, page, config, nav):
+    """On the glossary page, replace each mentions comment with links to the pages that mention it."""
+    if page.file.src_uri == GLOSSARY_PAGE:
+        page.content = fill_mentions(page.content, lambda anchor: [
+            (get_relative_url(p.url, page.url), p.title or "") for p in _mentions.get(anchor, [])])
+    return context
 
-    def links(match: re.Match) -> str:
-        pages = _mentions.get(match.group(1), [])
+
+def fill_mentions(html: str, pages_for) -> str:
+    """Replace every "<!-- mentions:ANCHOR -->" comment with "Mentioned on:" and a list of links (titles escaped)."""
+    tree = parse_fragment(html)
+    for node in [n for n in walk(tree) if n.is_comment_node]:
+        text = (node.comment_content or "").strip()
+        if not text.startswith(MENTIONS_PREFIX):
+            continue
+        pages = pages_for(text.removeprefix(MENTIONS_PREFIX))
+        block = tree.create_node("div" if pages else "p")
+        block.attrs["class"] = "mbc-mentions"
         if not pages:
-            return '<p class="mbc-mentions">Not mentioned on other pages yet.</p>'
-        items = "".join(f'<li><a href="{get_relative_url(p.url, page.url)}">{html_lib.escape(p.title or "")}</a></li>'
-                        for p in pages)
-        return f'<div class="mbc-mentions"><p>Mentioned on:</p><ul>{items}</ul></div>'
+            block.insert_child("Not mentioned on other pages yet.")
+        else:
+            label = tree.create_node("p")
+            label.insert_child("Mentioned on:")
+            block.insert_child(label)
+            links = tree.create_node("ul")
+            for url, title in pages:
+                item, link = tree.create_node("li"), tree.create_node("a")
+                link.attrs["href"] = url
+                link.insert_child(title)
+                item.insert_child(link)
+                links.insert_child(item)
+            block.insert_child(links)
+        node.insert_before(block)
+        node.decompose()
+    return to_html(tree)
 
-    return _MENTIONS_MARKER.sub(links, output)
 
-
-@functools.lru_cache(maxsize=1)
-def _marker(glossary: sitedata.Glossary) -> TermMarker:
-    """One TermMarker per loaded glossary (rebuilt when the data file changes)."""
-    return TermMarker(glossary.entries)
+def marker_for(glossary: sitedata.Glossary) -> TermMarker:
+    """The TermMarker for this glossary, built once per loaded glossary (not hashed: it can be large)."""
+    if _marker.get("glossary") is not glossary:
+        _marker.update(glossary=glossary, marker=TermMarker(glossary.entries))
+    return _marker["marker"]

@@ -16,7 +16,6 @@ offline copy, which does not contain the zip itself.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,12 +23,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from html_tree import elements, parse_fragment, to_html
+
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 LICENSE_PATH = "assets/javascripts/iframe-worker/LICENSE"
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 MISSING_SHIM = ("node_modules/iframe-worker is missing; run `npm ci` in the repository root, "
                 "then build the offline copy again.")
-_SITE_LINK = re.compile(r'href="site:([^"#?]+)"')
+SITE_SCHEME = "site:"
 
 
 def offline_enabled(config) -> bool:
@@ -68,12 +69,16 @@ def on_files(files, *, config):
 
 def resolve_site_links(html: str, page_url: str, site_url: str | None, offline: bool) -> str:
     """Rewrite href="site:PATH" to PATH relative to the page, or to site_url + PATH offline."""
-    def target(match: re.Match) -> str:
-        path = match.group(1).lstrip("/")
-        if offline and site_url:
-            return f'href="{site_url.rstrip("/")}/{path}"'
-        return f'href="{get_relative_url(path, page_url)}"'
-    return _SITE_LINK.sub(target, html)
+    tree = parse_fragment(html)
+    changed = False
+    for link in elements(tree):
+        href = link.attrs.get("href") or ""
+        if link.tag == "a" and href.startswith(SITE_SCHEME):
+            path = href.removeprefix(SITE_SCHEME).split("#")[0].split("?")[0].lstrip("/")
+            link.attrs["href"] = (f"{site_url.rstrip('/')}/{path}" if offline and site_url
+                                  else get_relative_url(path, page_url))
+            changed = True
+    return to_html(tree) if changed else html
 
 
 def on_page_content(html: str, *, page, config, files) -> str:

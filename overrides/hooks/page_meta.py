@@ -4,12 +4,17 @@ Every page names its sources and its `reviewed` / `next_review` dates in front
 matter; overrides/partials/page-meta.html shows them under the page. A page
 without them, or with an unknown source or a bad date, fails the strict build.
 An overdue review is reported, without failing the build.
+
+The front matter is read again with sitedata.split_page, the reader the
+validator uses, so a YAML mistake is reported with its line (MkDocs itself
+drops a front matter block it cannot read). The template gets only checked
+values in page.meta["page_record"]: source records and real dates.
 """
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 import sitedata
@@ -18,17 +23,35 @@ log = get_plugin_logger(__name__)
 
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
-    """Check the page's front matter and attach its source records for the template."""
-    try:
-        inventory, _ = sitedata.site_data()
-    except sitedata.DataError as err:
-        raise PluginError(str(err)) from None
-    where = page.file.src_uri
-    errors, warnings = sitedata.page_meta_problems(page.meta, inventory, dt.date.today())
+    """Check the page's front matter and attach its checked record for the template."""
+    inventory, _ = sitedata.site_data_or_abort()
+    meta = page.meta
+    if page.file.abs_src_path:  # a file in docs/ (generated pages are built from checked data)
+        try:
+            meta = sitedata.split_page(page.file.src_uri, page.file.content_string,
+                                       Path(page.file.abs_src_path)).meta
+        except sitedata.DataError as err:
+            log.warning(str(err))
+            meta = {}
+    errors, warnings = sitedata.page_meta_problems(meta, inventory, dt.date.today())
     for message in errors:
-        log.warning(f"docs/{where}: the page {message}")
+        log.warning(f"{_where(page, meta, message.key)}: the page {message}")
     for message in warnings:
-        log.info(f"docs/{where}: the page {message}")
-    page.meta["source_records"] = [inventory.sources[s] for s in page.meta.get("sources") or []
-                                   if isinstance(s, str) and s in inventory.sources]
+        log.info(f"{_where(page, meta, message.key)}: the page {message}")
+    page.meta["page_record"] = page_record(meta, inventory)
     return markdown
+
+
+def _where(page, meta: dict, key: str) -> str:
+    line = sitedata.meta_line(meta, key)
+    return f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
+
+
+def page_record(meta: dict, inventory: sitedata.Inventory) -> dict:
+    """What the template shows: the page's known sources and its real review dates (others left out)."""
+    sources = meta.get("sources")
+    records = [inventory.sources[s] for s in sources if isinstance(s, str) and s in inventory.sources] \
+        if isinstance(sources, list) else []
+    dates = {key: value for key in ("reviewed", "next_review")
+             if isinstance(value := meta.get(key), dt.date) and not isinstance(value, dt.datetime)}
+    return {"sources": records, **dates}

@@ -6,6 +6,7 @@ A problem raises DataError, whose message names the file, the line and the fix.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -14,12 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from anyascii import anyascii
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import meta as mkdocs_meta
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_FILE = ROOT / "data" / "sources.yml"
 GLOSSARY_FILE = ROOT / "data" / "glossary.yml"
 GLOSSARY_KINDS = ("drug", "class", "term")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+# Front matter as MkDocs finds it (mkdocs.utils.meta): "---", YAML lines, then "---" or "...".
+FRONT_MATTER = mkdocs_meta.YAML_RE
+OPENING = re.compile(r"---[ \t]*\n")
 
 
 class DataError(Exception):
@@ -27,7 +33,7 @@ class DataError(Exception):
 
     def __init__(self, path: Path | str, line: int | None, message: str) -> None:
         self.path, self.line, self.message = Path(path), line, message
-        where = f"{_display(self.path)}:{line}" if line else _display(self.path)
+        where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
         super().__init__(f"{where}: {message}")
 
 
@@ -35,12 +41,17 @@ class DataError(Exception):
 
 
 class _Mapping(dict):
-    """A YAML mapping that remembers the line it starts on."""
+    """A YAML mapping that remembers the line it starts on and the line of each key."""
 
     line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        """The line a key is written on (the block's first line when unknown)."""
+        return getattr(self, "key_lines", {}).get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe YAML loader whose mappings carry line numbers and refuse duplicate keys."""
 
 
@@ -48,21 +59,26 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
     loader.flatten_mapping(node)
     mapping = _Mapping()
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
+            raise yaml.MarkedYAMLError(problem="a key must be a plain word, not a list or a mapping",
+                                       problem_mark=key_node.start_mark)
         if key in mapping:
             raise yaml.MarkedYAMLError(
                 problem=f"the key '{key}' appears twice in one block; remove one",
                 problem_mark=key_node.start_mark,
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
 def _construct_date(loader: _LineLoader, node: yaml.ScalarNode):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, TypeError, OverflowError):
         raise yaml.MarkedYAMLError(problem=f"'{node.value}' is not a real date (YYYY-MM-DD)",
                                    problem_mark=node.start_mark) from None
 
@@ -104,7 +120,7 @@ def read_yaml_file(path: Path) -> _Mapping:
 
 def _field(block: _Mapping, key: str, kind: type | tuple, path: Path, what: str, *, required: bool = True):
     """Return block[key] after checking its type; name the block and line on failure."""
-    line = getattr(block, "line", None)
+    line = block.line_of(key) if isinstance(block, _Mapping) else None
     if key not in block or block[key] is None:
         if required:
             raise DataError(path, line, f"{what} has no '{key}'; add it.")
@@ -124,14 +140,49 @@ def _strings(block: _Mapping, key: str, path: Path, what: str) -> tuple[str, ...
     values = _field(block, key, list, path, what, required=False) or []
     for value in values:
         if not isinstance(value, str) or not value.strip():
-            raise DataError(path, block.line, f"{what}: every item of '{key}' must be non-empty text.")
+            raise DataError(path, block.line_of(key), f"{what}: every item of '{key}' must be non-empty text.")
     return tuple(v.strip() for v in values)
 
 
 def _unknown_keys(block: _Mapping, allowed: set[str], path: Path, what: str) -> None:
-    extra = sorted(set(block) - allowed)
+    extra = sorted((key for key in block if key not in allowed), key=str)
     if extra:
-        raise DataError(path, block.line, f"{what}: unknown key '{extra[0]}'; allowed: {', '.join(sorted(allowed))}.")
+        raise DataError(path, block.line_of(extra[0]), f"{what}: unknown key '{extra[0]}'; "
+                        f"allowed: {', '.join(sorted(allowed))}.")
+
+
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _ids(block: _Mapping, key: str, path: Path, what: str):
+    """Yield (id, value, line) for each entry of the mapping block[key]; ids are lower-case words with hyphens."""
+    mapping = _field(block, key, dict, path, what)
+    for ident, value in mapping.items():
+        line = mapping.line_of(ident)
+        if not isinstance(ident, str) or not _ID.fullmatch(ident):
+            raise DataError(path, line, f"'{ident}' under '{key}' is not a usable id; write an id in lower-case "
+                            "letters, digits and hyphens, such as 'hormone-therapy'.")
+        yield ident, value, line
+
+
+def _web_address(block: _Mapping, key: str, path: Path, what: str) -> str:
+    """A URL from data: only https:, http: or a site-relative path, so no data can run script in a link."""
+    value = _field(block, key, str, path, what).strip()
+    scheme = value.split(":", 1)[0].lower() if ":" in value.split("/", 1)[0] else ""
+    if scheme not in ("", "https", "http") or value.startswith("//") or any(c.isspace() for c in value):
+        raise DataError(path, block.line_of(key), f"{what}: '{key}' must be a web address starting with https:// "
+                        f"(or http://, or a path on this site), not '{value[:60]}'.")
+    return value
+
+
+def _page_path(block: _Mapping, path: Path, what: str) -> str:
+    """A page's path inside docs/, such as treatment/chemotherapy.md."""
+    value = _field(block, "page", str, path, what).strip()
+    parts = value.split("/")
+    if not value.endswith(".md") or ":" in value or value.startswith("/") or ".." in parts or "" in parts:
+        raise DataError(path, block.line_of("page"), f"{what}: 'page' must be a page's path inside docs/, "
+                        f"such as treatment/chemotherapy.md, not '{value[:60]}'.")
+    return value
 
 
 def _type_name(kind: type) -> str:
@@ -139,16 +190,21 @@ def _type_name(kind: type) -> str:
             dt.date: "a date (YYYY-MM-DD)", bool: "true/false", type(None): "empty"}.get(kind, kind.__name__)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
 def normalise(name: str) -> str:
-    """The form used to compare names: lower case, runs of spaces as one."""
-    return " ".join(name.lower().split())
+    """The one form used to compare names everywhere (index, match, lookup).
+
+    Unicode case folding (str.casefold, so "İ", "µ" and "ß" compare as their folded
+    forms), with every run of white space as one space. See term_marker.fold_text,
+    which applies the same rule to page text while keeping positions.
+    """
+    return " ".join(name.casefold().split())
 
 
 # --- The source inventory ------------------------------------------------------------------
@@ -218,15 +274,15 @@ def load_inventory(path: Path = SOURCES_FILE) -> Inventory:
     reviewed = _field(data, "reviewed", dt.date, path, "the file")
     next_review = _field(data, "next_review", dt.date, path, "the file")
     treatments: dict[str, Treatment] = {}
-    for tid, block in _field(data, "treatments", dict, path, "the file").items():
+    for tid, block, line in _ids(data, "treatments", path, "the file"):
         what = f"treatment '{tid}'"
         if not isinstance(block, dict):
-            raise DataError(path, data["treatments"].line, f"{what} must be a mapping with 'name' and 'page'.")
+            raise DataError(path, line, f"{what} must be a mapping with 'name' and 'page'.")
         _unknown_keys(block, {"name", "page"}, path, what)
-        treatments[tid] = Treatment(tid, _field(block, "name", str, path, what), _field(block, "page", str, path, what))
+        treatments[tid] = Treatment(tid, _field(block, "name", str, path, what), _page_path(block, path, what))
     sources: dict[str, Source] = {}
-    for sid, block in _field(data, "sources", dict, path, "the file").items():
-        sources[sid] = _load_source(sid, block, treatments, path, data["sources"].line)
+    for sid, block, line in _ids(data, "sources", path, "the file"):
+        sources[sid] = _load_source(sid, block, treatments, path, line)
     _check_duplicate_items(sources, path)
     return Inventory(path, reviewed, next_review, treatments, sources)
 
@@ -243,10 +299,10 @@ def _load_source(sid: str, block: Any, treatments: dict[str, Treatment], path: P
     items: list[Item] = []
     for key, kind in _ITEM_LISTS.items():
         for entry in _field(block, key, list, path, what, required=False) or []:
-            items.append(_load_item(entry, kind, sid, treatments, path, block.line))
+            items.append(_load_item(entry, kind, sid, treatments, path, block.line_of(key)))
     return Source(
         sid, _field(block, "publisher", str, path, what), _field(block, "title", str, path, what),
-        _field(block, "url", str, path, what), _field(block, "file", str, path, what),
+        _web_address(block, "url", path, what), _field(block, "file", str, path, what),
         reviewed, accessed, tuple(items), block.line,
     )
 
@@ -292,14 +348,15 @@ class GlossaryEntry:
     aliases: tuple[str, ...]
     definition: str
     line: int
+    anchor: str = ""  # unique among the glossary's entries; set by load_glossary
+
+    def __post_init__(self) -> None:
+        if not self.anchor:
+            object.__setattr__(self, "anchor", slug(self.term) or "term")
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.term, *self.aliases)
-
-    @property
-    def anchor(self) -> str:
-        return slug(self.term)
 
 
 @dataclass(frozen=True)
@@ -312,13 +369,37 @@ class Glossary:
     entries: tuple[GlossaryEntry, ...]
 
     def find(self, name: str) -> GlossaryEntry | None:
-        wanted = normalise(name)
-        return next((e for e in self.entries if wanted in {normalise(n) for n in e.names}), None)
+        """The entry with this term or alias (compared by normalise), or None."""
+        return self._by_name.get(normalise(name))
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, GlossaryEntry]:
+        return {normalise(n): e for e in self.entries for n in e.names}
 
 
 def slug(text: str) -> str:
-    """An HTML anchor for a term: lower case letters, digits and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An HTML anchor for a term: ASCII lower-case letters, digits and hyphens.
+
+    Other scripts are transliterated first ("β-blocker" -> "b-blocker"), so
+    terms that differ only in such letters keep different anchors. May be empty
+    (a term of symbols alone): unique_anchors then falls back to a counter.
+    """
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+
+
+def unique_anchors(terms: list[str], taken: set[str] = frozenset()) -> list[str]:
+    """One non-empty anchor per term, unique and stable: the slug, then "-2", "-3"... in list order."""
+    used = set(taken)
+    anchors = []
+    for number, term in enumerate(terms, start=1):
+        base = slug(term) or f"term-{number}"
+        anchor, n = base, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        anchors.append(anchor)
+    return anchors
 
 
 def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
@@ -327,7 +408,8 @@ def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
     _unknown_keys(data, {"reviewed", "next_review", "entries"}, path, "the file")
     reviewed = _field(data, "reviewed", dt.date, path, "the file")
     next_review = _field(data, "next_review", dt.date, path, "the file")
-    entries = [_load_entry(e, inventory, path, data["entries"]) for e in _field(data, "entries", list, path, "the file")]
+    blocks = _field(data, "entries", list, path, "the file")
+    entries = [_load_entry(e, inventory, path, data.line_of("entries")) for e in blocks]
     owners: dict[str, GlossaryEntry] = {}
     for entry in entries:
         for name in entry.names:
@@ -343,12 +425,16 @@ def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
         if entry.member_of and normalise(entry.member_of) not in owners:
             raise DataError(path, entry.line, f"entry '{entry.term}': member_of '{entry.member_of}' is not a "
                             "glossary term; add that class or fix the spelling.")
+    # Letter headings on the glossary page use "letter-..." anchors; entries never take one of those.
+    letters = {f"letter-{slug(e.term[:1].upper()) or 'other'}" for e in entries}
+    anchors = unique_anchors([e.term for e in entries], taken=letters)
+    entries = [dataclasses.replace(e, anchor=a) for e, a in zip(entries, anchors)]
     return Glossary(path, reviewed, next_review, tuple(entries))
 
 
-def _load_entry(block: Any, inventory: Inventory, path: Path, parent: list) -> GlossaryEntry:
+def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> GlossaryEntry:
     if not isinstance(block, dict):
-        raise DataError(path, getattr(parent, "line", None), "each entry must be a mapping with term, kind, definition.")
+        raise DataError(path, line, "each entry must be a mapping with term, kind, definition.")
     term = _field(block, "term", str, path, "an entry")
     what = f"entry '{term}'"
     _unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition"}, path, what)
@@ -378,56 +464,103 @@ class Page:
     path: str
     meta: dict
     body: str
+    body_line: int = 1  # the line of the file the body starts on
 
 
 def read_page(docs_dir: Path, path: Path) -> Page:
-    """Read a page and its front matter."""
-    text = path.read_text(encoding="utf-8")
-    return split_page(path.relative_to(docs_dir).as_posix(), text, path)
+    """Read a page and its front matter, as MkDocs does (UTF-8, a byte-order mark ignored)."""
+    rel = path.relative_to(docs_dir).as_posix()
+    if path.is_symlink():
+        raise DataError(path, None, "the page is a symbolic link; put the real file in docs/ instead.")
+    if not path.is_file():
+        raise DataError(path, None, "this is a folder, not a page, but its name ends in .md; rename the folder.")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[:err.start].count(b"\n") + 1
+        raise DataError(path, line, "the page is not UTF-8 text; save it as UTF-8 in your editor.") from None
+    except OSError as err:
+        raise DataError(path, None, f"cannot read the page ({err.strerror}); check the file.") from None
+    return split_page(rel, text, path)
 
 
 def split_page(rel_path: str, text: str, path: Path | None = None) -> Page:
-    """Split Markdown text into front matter and body."""
+    """Split Markdown text into front matter and body, finding the block as MkDocs does."""
+    where = path or Path(rel_path)
+    text = text.removeprefix("\ufeff")
     match = FRONT_MATTER.match(text)
     if not match:
+        if OPENING.match(text):
+            lines = text.splitlines()[1:]
+            if any(line.rstrip() in ("---", "...") for line in lines):
+                raise DataError(where, 1, "the front matter block is empty; write its sources, reviewed and "
+                                "next_review lines between the two --- lines.")
+            raise DataError(where, 1, "the front matter block that starts here is never closed; "
+                            "add a line with only --- after its last line.")
         return Page(rel_path, {}, text)
-    meta = parse_yaml(match.group(1) or "", path or Path(rel_path), first_line=2) or {}
+    meta = parse_yaml(match.group(1), where, first_line=2)
+    if meta is None:
+        meta = _Mapping()
+        meta.line = 0
     if not isinstance(meta, dict):
-        raise DataError(path or rel_path, 2, "front matter must be key: value lines.")
-    return Page(rel_path, dict(meta), text[match.end():])
+        raise DataError(where, 2, "front matter must be key: value lines.")
+    return Page(rel_path, meta, text[match.end():], text.count("\n", 0, match.end()) + 1)
 
 
-def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date) -> tuple[list[str], list[str]]:
+class MetaProblem(str):
+    """A message about a page's front matter, which remembers the front matter key it concerns."""
+
+    key: str
+
+    def __new__(cls, key: str, message: str) -> MetaProblem:
+        problem = super().__new__(cls, message)
+        problem.key = key
+        return problem
+
+
+def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date) -> tuple[list[MetaProblem], list[MetaProblem]]:
     """Return (errors, warnings) about a page's sources and review dates, each with its fix."""
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: list[MetaProblem] = []
+    warnings: list[MetaProblem] = []
+    ids = ", ".join(inventory.sources)
     sources = meta.get("sources")
     if not sources or not isinstance(sources, list):
-        errors.append("names no source; add `sources: [id, ...]` to its front matter "
-                      f"(ids: {', '.join(inventory.sources)}).")
+        errors.append(MetaProblem("sources", f"names no source; add `sources: [id, ...]` to its front matter (ids: {ids})."))
     else:
         for sid in sources:
-            if sid not in inventory.sources:
-                errors.append(f"names the unknown source '{sid}'; use one of {', '.join(inventory.sources)} "
-                              "or register it in data/sources.yml.")
+            if not isinstance(sid, str):
+                errors.append(MetaProblem("sources", f"names the source {sid!r}, which is not an id; write "
+                                          f"`sources: [id, ...]` with ids from data/sources.yml ({ids})."))
+            elif sid not in inventory.sources:
+                errors.append(MetaProblem("sources", f"names the unknown source '{sid}'; use one of {ids} "
+                                          "or register it in data/sources.yml."))
     dates = {}
     for key in ("reviewed", "next_review"):
         value = meta.get(key)
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            shown = "missing" if value is None else f"'{value}'"
-            errors.append(f"has a {shown} `{key}` date; write it as YYYY-MM-DD in the front matter.")
+        if isinstance(value, str):
+            errors.append(MetaProblem(key, f"has its `{key}` date in quotes ({value!r}), which makes it text; "
+                                      "write it as YYYY-MM-DD with no quotes."))
+        elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            shown = "missing" if value is None else f"unusable ({value!r})"
+            errors.append(MetaProblem(key, f"has a {shown} `{key}` date; write it as YYYY-MM-DD in the front matter."))
         else:
             dates[key] = value
     if len(dates) == 2:
         if dates["reviewed"] > today:
-            errors.append(f"says it was reviewed on {dates['reviewed']}, which is in the future; use the real date.")
+            errors.append(MetaProblem("reviewed", f"says it was reviewed on {dates['reviewed']}, which is in the "
+                                      "future; use the real date."))
         if dates["next_review"] <= dates["reviewed"]:
-            errors.append(f"has next_review {dates['next_review']} on or before reviewed {dates['reviewed']}; "
-                          "set next_review after it (usually a year later).")
+            errors.append(MetaProblem("next_review", f"has next_review {dates['next_review']} on or before reviewed "
+                                      f"{dates['reviewed']}; set next_review after it (usually a year later)."))
         elif dates["next_review"] < today:
-            warnings.append(f"was due for review on {dates['next_review']}; check it against its sources, "
-                            "then update `reviewed` and `next_review`.")
+            warnings.append(MetaProblem("next_review", f"was due for review on {dates['next_review']}; check it "
+                                        "against its sources, then update `reviewed` and `next_review`."))
     return errors, warnings
+
+
+def meta_line(meta: dict, key: str) -> int | None:
+    """The line of the page's file that holds a front matter key (from split_page; None when unknown)."""
+    return meta.line_of(key) + 1 if isinstance(meta, _Mapping) else None
 
 
 def load_all(sources: Path = SOURCES_FILE, glossary: Path = GLOSSARY_FILE) -> tuple[Inventory, Glossary]:
@@ -443,6 +576,14 @@ def site_data() -> tuple[Inventory, Glossary]:
     except FileNotFoundError as err:
         raise DataError(err.filename, None, "file not found; restore it from git.") from None
     return _site_data(*stamps)
+
+
+def site_data_or_abort() -> tuple[Inventory, Glossary]:
+    """site_data() for the build hooks: a data problem stops the build with its message, not a traceback."""
+    try:
+        return site_data()
+    except DataError as err:
+        raise PluginError(str(err)) from None
 
 
 @functools.lru_cache(maxsize=1)

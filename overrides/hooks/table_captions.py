@@ -10,13 +10,14 @@ Pandoc does:
 
 This hook moves that paragraph into the table as its <caption>, which screen
 readers announce with the table. A table without one is a warning, so the
-strict build fails and names the page. The HTML is read with html_edit's parser.
+strict build fails and names the page. The HTML is changed through the
+parser (html_tree).
 """
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from html_edit import scan, splice
+from html_tree import parse_fragment, to_html
 
 log = get_plugin_logger(__name__)
 PREFIX = "Table:"
@@ -24,37 +25,28 @@ PREFIX = "Table:"
 
 def add_captions(html: str) -> tuple[str, int]:
     """Move each "Table: ..." paragraph that comes just before a table into it; return (html, tables left without one)."""
-    tokens = scan(html)
-    edits, uncaptioned = [], 0
-    for index, token in enumerate(tokens):
-        if token.kind != "start" or token.tag != "table":
-            continue
-        caption = _caption_before(tokens, index, html)
-        if caption is None:
+    tree = parse_fragment(html)
+    captioned = uncaptioned = 0
+    for table in tree.css("table"):
+        paragraph = table.prev
+        while paragraph is not None and paragraph.is_text_node and not paragraph.text_content.strip():
+            paragraph = paragraph.prev
+        first = paragraph.child if paragraph is not None and paragraph.tag == "p" else None
+        if first is None or not first.is_text_node or not first.text_content.lstrip().startswith(PREFIX):
             uncaptioned += 1
             continue
-        paragraph_start, paragraph_end, inner = caption
-        edits.append((paragraph_start, paragraph_end, ""))
-        edits.append((token.end, token.end, f"<caption>{inner}</caption>"))
-    return splice(html, edits), uncaptioned
-
-
-def _caption_before(tokens, index, html):
-    """(start, end, caption HTML) of the "Table: ..." paragraph right before tokens[index], or None."""
-    before = index - 1
-    while before >= 0 and tokens[before].kind == "text" and not tokens[before].text.strip():
-        before -= 1
-    if before < 0 or tokens[before].kind != "end" or tokens[before].tag != "p":
-        return None
-    opening = before - 1
-    while opening >= 0 and not (tokens[opening].kind == "start" and tokens[opening].tag == "p"):
-        opening -= 1
-    if opening < 0:
-        return None
-    inner = html[tokens[opening].end:tokens[before].start].strip()
-    if not inner.startswith(PREFIX):
-        return None
-    return tokens[opening].start, tokens[before].end, inner.removeprefix(PREFIX).strip()
+        caption = tree.create_node("caption")
+        for child in paragraph.iter(include_text=True):
+            caption.insert_child(child)
+        first = caption.child
+        first.replace_with(first.text_content.lstrip().removeprefix(PREFIX).lstrip())
+        if table.child is not None:
+            table.child.insert_before(caption)
+        else:
+            table.insert_child(caption)
+        paragraph.decompose()
+        captioned += 1
+    return (to_html(tree) if captioned else html), uncaptioned
 
 
 def on_page_content(html: str, *, page, config, files) -> str:

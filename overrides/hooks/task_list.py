@@ -6,23 +6,24 @@ are there to be ticked on paper (the Questions page is made to be printed), so
 each box is marked aria-hidden: a screen reader reads each question once, as
 plain list text, and the printed page still shows the box. The mark goes on
 the box itself, not on its <label>: HTML does not allow aria-hidden on a label
-that holds a control. The HTML is read with html_edit's parser.
+that holds a control. The HTML is changed through the parser (html_tree).
 """
 from __future__ import annotations
 
-from html_edit import scan, splice, start_tag
+from html_tree import elements, parse_fragment, to_html
 
 
 def hide_boxes(html: str) -> str:
-    """Add aria-hidden="true" to each disabled checkbox inside a task-list label."""
-    edits, in_task_label = [], False
-    for token in scan(html):
-        if token.tag == "label":
-            in_task_label = token.kind == "start" and token.has_class("task-list-control")
-        elif (in_task_label and token.kind == "start" and token.tag == "input"
-              and token.attrs.get("type") == "checkbox" and "disabled" in token.attrs):
-            edits.append((token.start, token.end, start_tag("input", {**token.attrs, "aria-hidden": "true"})))
-    return splice(html, edits)
+    """Add aria-hidden="true" to each disabled checkbox of a task-list label."""
+    tree = parse_fragment(html)
+    changed = False
+    for label in elements(tree):
+        box = label.css_first("input") if label.tag == "label" else None
+        if "task-list-control" in (label.attrs.get("class") or "").split() and box is not None \
+                and box.attrs.get("type") == "checkbox" and "disabled" in box.attrs:
+            box.attrs["aria-hidden"] = "true"
+            changed = True
+    return to_html(tree) if changed else html
 
 
 def on_page_content(html: str, *, page, config, files) -> str:

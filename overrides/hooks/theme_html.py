@@ -15,53 +15,39 @@ and the section's menu (`<nav aria-labelledby=...>`) is named by it. Each such
 label gets the section's name as visually hidden text (aria-label is not
 allowed on a <label>), so the toggle and the menu landmark both have a name.
 
-All of it is done through html_edit's parser, on every page and the 404 page.
+All of it is done through the HTML parser (html_tree), on every page and the 404 page.
 """
 from __future__ import annotations
 
-import html
-
-from html_edit import Token, scan, splice, start_tag, text_of
-
-HIDDEN_NAME = '<span class="mbc-visually-hidden">{}</span>'
+from html_tree import parse_document, to_html
 
 
 def fix_theme_html(source: str) -> str:
     """Return the page with the theme's invalid attributes fixed and its section toggles named."""
-    tokens = scan(source)
-    starts = [t for t in tokens if t.kind == "start"]
-    ids = {t.attrs["id"] for t in starts if t.attrs.get("id")}
-    section_names = {t.attrs["for"]: text_of(tokens, i) for i, t in enumerate(tokens)
-                     if t.kind == "start" and t.tag == "label" and t.has_class("md-nav__title") and t.attrs.get("for")}
-    edits = []
-    for index, token in enumerate(tokens):
-        if token.kind != "start":
-            continue
-        attrs = _valid_attrs(token, ids)
-        after = ""
-        if _is_unnamed_section_toggle(token, tokens, index):
-            name = section_names.get(token.attrs["id"].removesuffix("_label"))
-            after = HIDDEN_NAME.format(html.escape(name)) if name else ""
-        if attrs != token.attrs or after:
-            edits.append((token.start, token.end, start_tag(token.tag, attrs) + after))
-    return splice(source, edits)
-
-
-def _valid_attrs(token: Token, ids: set[str]) -> dict[str, str | None]:
-    """The tag's attributes without the three the theme writes invalidly."""
-    attrs = dict(token.attrs)
-    if token.tag == "input" and attrs.get("type") == "checkbox":
-        attrs.pop("autocomplete", None)
-    if attrs.get("tabindex") == "":
-        attrs.pop("tabindex")
-    if token.tag == "label" and "for" in attrs and attrs["for"] not in ids:
-        attrs.pop("for")
-    return attrs
-
-
-def _is_unnamed_section_toggle(token: Token, tokens: list[Token], index: int) -> bool:
-    return (token.tag == "label" and token.has_class("md-nav__link")
-            and (token.attrs.get("id") or "").endswith("_label") and not text_of(tokens, index))
+    tree = parse_document(source)
+    changed = False
+    for box in tree.css('input[type="checkbox"][autocomplete]'):
+        del box.attrs["autocomplete"]
+        changed = True
+    for element in tree.css('[tabindex=""]'):
+        del element.attrs["tabindex"]
+        changed = True
+    ids = {element.attributes["id"] for element in tree.css("[id]")}
+    for label in tree.css("label[for]"):
+        if label.attributes["for"] not in ids:
+            del label.attrs["for"]
+            changed = True
+    section_names = {label.attributes["for"]: " ".join(label.text(deep=True).split())
+                     for label in tree.css("label.md-nav__title[for]")}
+    for toggle in tree.css("label.md-nav__link[id]"):
+        name = section_names.get((toggle.attributes["id"] or "").removesuffix("_label"))
+        if toggle.attributes["id"].endswith("_label") and name and not toggle.text(deep=True).strip():
+            hidden = tree.create_node("span")
+            hidden.attrs["class"] = "mbc-visually-hidden"
+            hidden.insert_child(name)
+            toggle.insert_child(hidden)
+            changed = True
+    return to_html(tree) if changed else source
 
 
 def on_post_page(output: str, *, page, config) -> str:

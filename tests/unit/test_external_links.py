@@ -11,3 +11,8 @@ def test_external_links_get_noopener():
 def test_existing_rel_is_left_alone():
     html = '<a href="https://example.org" rel="nofollow">x</a>'
     assert add_rel(html) == html
+
+
+def test_only_real_links_change():
+    html = '<p title=\'<a href="https://example.org">\'>&lt;a href="https://x.org"&gt;</p><a name="x">y</a>'
+    assert add_rel(html) == html

@@ -164,6 +164,11 @@ def test_hook_stops_with_npm_ci_message_when_the_shim_is_missing(tmp_path):
     ("about/offline.html", True, 'href="https://example.org/guide/downloads/mbc-guide-offline.zip"'),
 ])
 def test_site_links_resolve_per_page(page_url, offline_mode, expected):
-    html = '<a href="site:downloads/mbc-guide-offline.zip" download>Download</a>'
+    html = '<a href="site:downloads/mbc-guide-offline.zip" download="">Download</a>'
     out = offline_shim.resolve_site_links(html, page_url, "https://example.org/guide/", offline_mode)
     assert out == html.replace('href="site:downloads/mbc-guide-offline.zip"', expected)
+
+
+def test_site_links_are_found_by_the_parser_not_by_text():
+    html = '<p title=\'href="site:x"\'>href="site:y"</p>'
+    assert offline_shim.resolve_site_links(html, "", "https://example.org/", False) == html

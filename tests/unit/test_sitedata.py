@@ -81,3 +81,30 @@ def test_page_meta_problems():
     assert any("in the future" in e for e in errors)
     _, warnings = sitedata.page_meta_problems(good, inventory, dt.date(2028, 1, 1))
     assert warnings and "due for review on 2027-11-21" in warnings[0]
+
+
+def test_anchors_are_unique_non_empty_and_stable():
+    terms = ["α-blockers", "β-blockers", "乳腺癌", "★", "PD-L1", "pd l1", "A"]
+    anchors = sitedata.unique_anchors(terms, taken={"letter-a"})
+    assert anchors == sitedata.unique_anchors(terms, taken={"letter-a"})  # stable
+    assert len(set(anchors)) == len(anchors) and all(anchors)
+    assert anchors[0] != anchors[1]  # Greek letters are transliterated, not dropped
+    assert anchors[2].isascii() and anchors[2] != "term-3"  # a non-Latin term still gets a readable anchor
+    assert anchors[3] == "term-4"  # symbols only: a counter
+    assert anchors[4:6] == ["pd-l1", "pd-l1-2"]
+
+
+def test_glossary_anchors_differ_from_letter_headings(tmp_path):
+    inventory, _ = sitedata.load_all()
+    text = sitedata.GLOSSARY_FILE.read_text(encoding="utf-8").replace("  - term: tamoxifen\n",
+                                                                        "  - term: letter-t\n    aliases: [tamoxifen]\n", 1)
+    path = tmp_path / "glossary.yml"
+    path.write_text(text, encoding="utf-8")
+    glossary = sitedata.load_glossary(inventory, path)
+    assert glossary.find("tamoxifen").anchor == "letter-t-2"
+
+
+def test_one_folding_rule_for_lookup():
+    inventory, glossary = sitedata.load_all()
+    assert glossary.find("TAMOXIFEN") is glossary.find("tamoxifen")
+    assert sitedata.normalise("İBRANCE  Straße") == "i̇brance strasse"

@@ -20,3 +20,8 @@ def test_two_tables_each_get_their_own():
     html, missing = add_captions(f"<p>Table: One</p>{TABLE}<p>Table: Two</p>{TABLE}")
     assert html.count("<caption>") == 2 and "<caption>One</caption>" in html and "<caption>Two</caption>" in html
     assert missing == 0
+
+
+def test_only_a_paragraph_that_starts_with_the_word_counts():
+    html = f"<p><em>Table:</em> styled</p>{TABLE}"
+    assert add_captions(html) == (html, 1)

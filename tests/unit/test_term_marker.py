@@ -6,6 +6,8 @@ import re
 import pytest
 
 from sitedata import GlossaryEntry
+from html_tree import parse_fragment
+from name_finder import NameFinder, fold_text
 from term_marker import TermMarker
 
 
@@ -115,10 +117,42 @@ def test_attributes_and_comments_are_left_alone():
 
 
 def test_hostile_definitions_are_escaped():
-    hostile = entry("taxanes", definition='<script>alert("x")</script> & "quotes" \'single\'')
-    html = mark("<p>taxanes</p>", [hostile])
-    assert "<script>" not in html
-    assert 'data-definition="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;single&#x27;"' in html
+    definition = '<script>alert("x")</script> & "quotes" \'single\''
+    html = mark("<p>taxanes</p>", [entry("taxanes", definition=definition)])
+    tree = parse_fragment(html)
+    assert tree.css("script") == []
+    assert [a.attributes["data-definition"] for a in tree.css("a.mbc-term")] == [definition]
+
+
+def test_a_greater_than_sign_in_an_attribute_is_not_the_end_of_the_tag():
+    source = '<p title="a > taxanes here">text</p><img alt="x > HER2 y">'
+    assert mark(source) == source
+
+
+def test_a_term_that_is_also_an_entity_name_leaves_entities_alone():
+    html = mark("<p>Salt &amp; pepper, then amp.</p>", [entry("amp")])
+    assert "&amp; pepper" in html
+    assert marked_terms(html) == ["amp"]
+    assert parse_fragment(html).css_first("p").text() == "Salt & pepper, then amp."
+
+
+@pytest.mark.parametrize(("term", "text", "expected"), [
+    ("İbrance", "<p>İBRANCE and İbrance</p>", ["İBRANCE"]),   # Turkish dotted capital I
+    ("µ-blocker", "<p>A µ-blocker and a μ-BLOCKER</p>", ["µ-blocker"]),  # micro sign and Greek mu fold alike
+    ("Straße", "<p>STRASSE</p>", ["STRASSE"]),  # ß folds to ss
+])
+def test_unicode_case_folding_is_one_rule(term, text, expected):
+    assert marked_terms(mark(text, [entry(term)])) == expected
+
+
+def test_first_mention_of_each_entry_across_text_nodes():
+    html = mark("<p>taxanes <em>and</em> taxanes and <strong>HER2</strong></p>")
+    assert marked_terms(html) == ["taxanes", "HER2"]
+
+
+def test_page_without_terms_is_returned_unchanged():
+    source = '<p hidden class=x>No terms here &nbsp; at all<br/></p>'
+    assert mark(source) == source
 
 
 def test_link_carries_the_term_and_its_glossary_anchor():
@@ -134,3 +168,16 @@ def test_mentions_are_reported():
 
 def test_empty_glossary_marks_nothing():
     assert TermMarker([]).mark("<p>taxanes</p>", lambda e: "#") == ("<p>taxanes</p>", [])
+
+
+def test_fold_text_keeps_positions():
+    folded, starts = fold_text("A  İb\nC")
+    assert folded == "a i̇b c"
+    assert [starts[i] for i in range(len(folded))] == [0, 1, 3, 3, 4, 5, 6]
+
+
+def test_all_occurrences_include_names_inside_longer_names():
+    finder = NameFinder([("PD-L1", 1), ("PD-L1 inhibitors", 2)])
+    text = "PD-L1 inhibitors"
+    assert [(s, e, v) for s, e, v in finder.all(text)] == [(0, 16, 2), (0, 5, 1)]
+    assert finder.longest(text) == [(0, 16, 2)]

@@ -220,3 +220,30 @@ def test_real_site_passes_quickly():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All covered." in result.stdout
     print(f"validator on the real site: {elapsed:.2f} s (informational)")
+
+
+@pytest.mark.parametrize("hidden_mention", [
+    "```\nnausea\n```",                       # a fenced code block
+    "<!-- nausea -->",                        # an HTML comment
+    "[Read more](https://example.org/nausea)",  # a link's address
+    '<div hidden>nausea</div>',               # a hidden element
+    '<span style="display: none">nausea</span>',
+    '![nausea](picture.png)',                 # image alt text does not count (README)
+])
+def test_only_text_a_reader_sees_counts_as_covered(site, capsys, hidden_mention):
+    edit(site / "docs" / "treatment" / "chemo.md", "hair loss and nausea.", f"hair loss.\n\n{hidden_mention}\n")
+    code, out, _ = run(site, capsys=capsys)
+    assert "side effect 'nausea' from src-a is not mentioned on the chemotherapy page" in out
+
+
+def test_mention_in_visible_inline_markup_counts(site, capsys):
+    edit(site / "docs" / "treatment" / "chemo.md", "hair loss and nausea.", "hair loss and **nau**sea? no: *nausea*.")
+    code, out, _ = run(site, capsys=capsys)
+    assert code == 0, out
+
+
+def test_safety_problem_names_page_and_line(site, capsys):
+    edit(site / "docs" / "treatment" / "chemo.md", "# Chemotherapy", '# Chemotherapy\n\n<p onclick="x()">Hi</p>')
+    code, out, _ = run(site, capsys=capsys)
+    assert code == 1
+    assert "treatment/chemo.md:9: the event handler onclick= on <p> is not allowed on a page" in out

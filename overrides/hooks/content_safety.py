@@ -1,0 +1,40 @@
+"""Fail the strict build when a page carries HTML the content policy refuses.
+
+Every page's rendered HTML, generated pages included, is parsed and checked
+against the allowlist in content_policy.py before any other hook changes it
+(so this hook is listed first among those that read page content). Each
+problem is a warning naming the page and line, so `mkdocs build --strict` fails.
+Symbolic links in docs/ stop the build.
+"""
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+import content_policy
+
+log = get_plugin_logger(__name__)
+
+
+def on_files(files, *, config):
+    """Refuse symbolic links in docs/: one could publish any file of the machine that builds the site."""
+    for file in files:
+        if file.abs_src_path and os.path.islink(file.abs_src_path):
+            raise PluginError(f"docs/{file.src_uri} is a symbolic link; put the real file in docs/ instead.")
+    return files
+
+
+def on_page_content(html: str, *, page, config, files) -> str:
+    """Check the page's HTML; report each refused element, attribute or address."""
+    violations = content_policy.check_html(html)
+    if violations:
+        source = page.file.content_string if page.file.abs_src_path else ""
+        for violation in violations:
+            line = content_policy.line_of(source, violation.clue) if source else None
+            where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
+            log.warning(f"{where}: {violation.what} is not allowed on a page; remove it. "
+                        f"{content_policy.ALLOWED_SUMMARY[0].upper()}{content_policy.ALLOWED_SUMMARY[1:]} "
+                        "(see SECURITY.md).")
+    return html

@@ -1,0 +1,85 @@
+"""Put a Content-Security-Policy on every page, so a reader's browser runs only the site's own scripts.
+
+Static hosts such as GitHub Pages send no custom headers, so the policy is a
+<meta http-equiv="Content-Security-Policy"> at the top of <head>. Scripts come
+only from the site itself; the theme's few inline scripts are allowed by their
+sha256 hashes, computed from each built page (they differ from page to page).
+Inline scripts inside the page content are never hashed (the content_safety
+hook refuses them anyway), so one that slipped in would be blocked. Inline
+style attributes are allowed only by hash (the table alignment the content
+policy allows). Nothing may come from another host.
+
+The offline copy, opened from file://, gets OFFLINE_POLICY, which also allows
+inline scripts: the iframe-worker shim that runs search there writes an inline
+script whose text holds the page's own file path, which no build can hash.
+SECURITY.md explains both.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from html_tree import parse_document, to_html
+from offline_shim import offline_enabled
+
+# The hosted site's policy; the build adds the hashes to script-src and style-src.
+POLICY: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],  # the theme's icons are data: images in its stylesheet
+    "connect-src": ["'self'"],       # the search index
+    "worker-src": ["'self'"],        # the search worker (and a service worker, when the site has one)
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'none'"],
+}
+# The file:// copy: the same, but with inline scripts allowed (no hashes: a hash would switch that off).
+OFFLINE_POLICY: dict[str, list[str]] = {**POLICY, "script-src": ["'self'", "'unsafe-inline'"], "manifest-src": ["'none'"]}
+JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+CONTENT_SELECTOR = "article.md-content__inner"
+
+
+def sha256_source(text: str) -> str:
+    """A CSP hash source for an inline script or style: 'sha256-<base64>'."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy_for(tree, offline: bool = False) -> str:
+    """The policy for one parsed page, with the hashes of its theme scripts and style attributes."""
+    policy = {name: list(sources) for name, sources in (OFFLINE_POLICY if offline else POLICY).items()}
+    if not offline:
+        content = tree.css_first(CONTENT_SELECTOR)
+        in_content = {node.mem_id for node in content.css("script")} if content else set()
+        for script in tree.css("script"):
+            kind = (script.attributes.get("type") or "").strip().lower()
+            if "src" not in script.attributes and kind in JS_TYPES and script.mem_id not in in_content:
+                policy["script-src"].append(sha256_source(script.text(deep=True)))
+    styles = sorted({element.attributes["style"] for element in tree.css("[style]") if element.attributes["style"]})
+    if styles:
+        policy["style-src"] += ["'unsafe-hashes'", *(sha256_source(style) for style in styles)]
+    return "; ".join(f"{name} {' '.join(dict.fromkeys(sources))}" for name, sources in policy.items())
+
+
+def add_policy(page_html: str, offline: bool = False) -> str:
+    """The page with its policy as the first element of <head> after <meta charset>."""
+    tree = parse_document(page_html)
+    policy = policy_for(tree, offline)
+    head = tree.head
+    meta = tree.create_node("meta")
+    meta.attrs["http-equiv"] = "Content-Security-Policy"
+    meta.attrs["content"] = policy
+    charset = head.css_first("meta[charset]")
+    if charset is not None:
+        charset.insert_after(meta)
+    elif head.first_child is not None:
+        head.first_child.insert_before(meta)
+    else:
+        head.insert_child(meta)
+    return to_html(tree)
+
+
+def on_post_page(output: str, *, page, config) -> str:
+    """Add the policy to each built page."""
+    return add_policy(output, offline_enabled(config))

@@ -1,0 +1,63 @@
+"""Render a page's Markdown as the site does, and read the text a reader sees.
+
+The validator and the coverage gate judge a page by its rendered HTML, so that
+a drug named only in a code block, a comment, a link's address or a hidden
+element does not count as covered. The Markdown settings are the site's own
+(markdown_extensions in mkdocs.yml, plus the three MkDocs always adds).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+from html_tree import parse_fragment, walk
+from sitedata import DataError
+
+MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
+# Never seen by a reader: code blocks, scripts and styles, templates. Image alt text is not counted
+# either: most readers see the picture, not its words (README, "Checking the content").
+INVISIBLE_TAGS = frozenset({"pre", "script", "style", "template", "noscript", "head", "title"})
+HIDDEN_STYLES = ("display:none", "visibility:hidden")
+
+
+def markdown_settings(config_file: Path) -> tuple[list, dict]:
+    """The extensions and their settings from mkdocs.yml, as MkDocs reads them."""
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own safe loader
+    except (OSError, yaml.YAMLError) as err:
+        raise DataError(config_file, None, f"cannot read the site settings ({err}).") from None
+    extensions, configs = list(MKDOCS_BUILTINS), {}
+    for item in (data or {}).get("markdown_extensions") or []:
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name not in extensions:
+            extensions.append(name)
+        if settings:
+            configs[name] = settings
+    return extensions, configs
+
+
+def renderer(extensions: list, configs: dict) -> Callable[[str], str]:
+    """A function rendering Markdown to HTML with these settings (one Markdown instance, reset per page)."""
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+    def render(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+    return render
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: no code blocks, comments, addresses, alt text or hidden elements."""
+    tree = parse_fragment(html)
+    return " ".join(node.text_content for node in walk(tree, INVISIBLE_TAGS, _hidden) if node.is_text_node)
+
+
+def _hidden(element) -> bool:
+    attributes = element.attributes
+    style = "".join((attributes.get("style") or "").lower().split())
+    return "hidden" in attributes or any(rule in style for rule in HIDDEN_STYLES)

@@ -1,0 +1,164 @@
+"""Hostile and careless pull requests: nothing reaches readers' browsers, and no input gives a traceback.
+
+Each case breaks one thing in a copy of the project, then runs the validator and
+the strict build on it. Both must stop with a clear message (file, line where
+known, what to do), exit 1 for a coverage or safety problem and 2 for unusable
+input, and never print a traceback.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, run_mkdocs
+from html_tree import elements, parse_document
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A writable copy of the project to break on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy / name)
+    return copy
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {path.name}: update the test"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(project / "scripts" / "validate.py"), *extra], cwd=project,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return run_mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess, expected: str, code: int | None = None) -> None:
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode != 0, output
+    if code is not None:
+        assert result.returncode == code, output
+    assert re.search(expected, output), f"expected /{expected}/ in:\n{output}"
+
+
+CHEMO = "docs/treatment/chemotherapy.md"
+
+# (what to break, file, old text, new text, expected message, validator exit code)
+CASES = {
+    "raw script": (CHEMO, "# Chemotherapy", "# Chemotherapy\n\n<script>alert(1)</script>",
+                   r"chemotherapy\.md.*(line \d+|:\d+).*<script> element is not allowed", 1),
+    "event handler": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<img src="x.png" onerror="alert(1)">',
+                      r"chemotherapy\.md.*(line \d+|:\d+).*event handler onerror= on <img>", 1),
+    "javascript link": (CHEMO, "# Chemotherapy", "# Chemotherapy\n\n[More](javascript:alert(1))",
+                        r"chemotherapy\.md.*(line \d+|:\d+).*address 'javascript:alert\(1\)'", 1),
+    "iframe": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<iframe src="https://example.org"></iframe>',
+               r"<iframe> element is not allowed", 1),
+    "form": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<form><input name="q"></form>',
+             r"<form> element is not allowed", 1),
+    "quoted date": (CHEMO, "reviewed: 2026-11-21", 'reviewed: "2026-11-21"',
+                    r"chemotherapy\.md.*(line \d+|:\d+).*`reviewed` date in quotes", 1),
+    "nested source list": (CHEMO, "sources: [medical-news-today", "sources: [[x], medical-news-today",
+                           r"chemotherapy\.md.*(line \d+|:\d+).*not an id", 1),
+    "unclosed front matter": (CHEMO, "\n---\n", "\n\n", r"chemotherapy\.md:1: .*never closed", 2),
+    "javascript source url": ("data/sources.yml", "url: https://www.medicalnewstoday.com",
+                              "url: javascript:alert(1)//www.medicalnewstoday.com",
+                              r"data/sources\.yml:\d+: source 'medical-news-today': 'url' must be a web address", 2),
+    "number as id": ("data/sources.yml", "  immunotherapy:\n", "  2024:\n",
+                     r"data/sources\.yml:\d+: '2024' under 'treatments' is not a usable id", 2),
+    "yes as id": ("data/sources.yml", "  immunotherapy:\n", "  yes:\n",
+                  r"data/sources\.yml:\d+: 'True' under 'treatments' is not a usable id", 2),
+    "list as key": ("data/glossary.yml", "reviewed:", "[a, b]: 1\nreviewed:", r"data/glossary\.yml:\d+: .*key", 2),
+    "page path outside docs": ("data/sources.yml", "page: treatment/chemotherapy.md",
+                               "page: ../../etc/passwd.md", r"data/sources\.yml:\d+: .*'page' must be", 2),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_stops_validator_and_build_cleanly(project, case):
+    file, old, new, expected, code = CASES[case]
+    edit(project / file, old, new)
+    assert_clean_failure(validate(project), expected, code)
+    result = validate(project, "--format", "json")
+    data = json.loads(result.stdout)  # always JSON, even on exit 2
+    assert data["ok"] is False
+    assert_clean_failure(build(project), expected.replace(r"(line \d+|:\d+)", r":\d+"))
+
+
+def test_page_that_is_not_utf8(project):
+    page = project / CHEMO
+    page.write_bytes(page.read_bytes() + b"\ncaf\xe9\n")
+    assert_clean_failure(validate(project), r"chemotherapy\.md:\d+: the page is not UTF-8", 2)
+    assert_clean_failure(build(project), r"chemotherapy\.md:\d+: the page is not UTF-8")
+
+
+def test_data_file_that_is_not_utf8(project):
+    path = project / "data" / "glossary.yml"
+    path.write_bytes(path.read_bytes().replace(b"A group", b"A gr\xf6up", 1))
+    assert_clean_failure(validate(project), r"data/glossary\.yml.*UTF-8", 2)
+    assert_clean_failure(build(project), r"data/glossary\.yml.*UTF-8")
+
+
+def test_folder_named_like_a_page(project):
+    (project / "docs" / "x.md").mkdir()
+    assert_clean_failure(validate(project), r"docs/x\.md: this is a folder", 2)
+
+
+@pytest.mark.parametrize("target", ["/etc/hostname", "/no/such/file"])
+def test_symbolic_links_in_docs_are_refused(project, target):
+    (project / "docs" / "leak.md").symlink_to(target)
+    assert_clean_failure(validate(project), r"leak\.md: the page is a symbolic link", 2)
+    (project / "docs" / "assets" / "leak.css").symlink_to(target)
+    assert_clean_failure(build(project), r"symbolic link")
+
+
+def test_empty_docs_folder_is_unusable_input(project, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert_clean_failure(validate(project, "--docs", str(empty)), r"holds no \.md pages", 2)
+
+
+def test_byte_order_mark_reads_the_same_everywhere(project):
+    page = project / CHEMO
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    assert validate(project).returncode == 0
+    assert build(project).returncode == 0
+
+
+def test_hostile_data_is_escaped_on_every_page(project):
+    """Markup in a source title, a publisher or a treatment name reaches pages as text, never as HTML."""
+    sources = project / "data" / "sources.yml"
+    edit(sources, "title: Treating metastatic breast cancer", 'title: "Treating <img src=x onerror=alert(1)> cancer"')
+    edit(sources, "publisher: Medical News Today", 'publisher: "Medical <b>News</b> Today"')
+    edit(sources, "name: Chemotherapy", 'name: "Chemo<script>alert(2)</script>"')
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    for html_file in (project / "site").rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        for element in elements(parse_document(text).body and _body_fragment(text)):
+            assert not any(name.startswith("on") for name in element.attributes), (html_file, element.html)
+        assert "<script>alert(2)" not in text and "<b>News</b>" not in text, html_file
+    chemo = (project / "site" / "treatment" / "chemotherapy" / "index.html").read_text(encoding="utf-8")
+    assert "Treating &lt;img src=x onerror=alert(1)&gt; cancer" in chemo
+
+
+def _body_fragment(document: str):
+    from html_tree import parse_fragment
+    return parse_fragment(parse_document(document).body.html)

@@ -1,0 +1,59 @@
+"""The Content-Security-Policy hook: which inline code it allows, and the policy's fixed parts."""
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from csp import add_policy, sha256_source
+from html_tree import parse_document
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>
+<script>var theme = 1;</script></head><body>
+<script id="__config" type="application/json">{"a": 1}</script>
+<article class="md-content__inner md-typeset"><p>Text</p><script>alert("content")</script>
+<table><tr><td style="text-align: right;">1</td></tr></table></article>
+<script src="assets/bundle.js"></script><script>var palette = 2;</script></body></html>"""
+
+
+def policy(html: str = PAGE, offline: bool = False) -> dict[str, list[str]]:
+    meta = parse_document(add_policy(html, offline)).css_first('meta[http-equiv="Content-Security-Policy"]')
+    return {d.split()[0]: d.split()[1:] for d in meta.attributes["content"].split("; ")}
+
+
+def test_hash_format():
+    expected = base64.b64encode(hashlib.sha256(b"var theme = 1;").digest()).decode()
+    assert sha256_source("var theme = 1;") == f"'sha256-{expected}'"
+
+
+def test_theme_inline_scripts_are_hashed_content_scripts_are_not():
+    sources = policy()["script-src"]
+    assert sources[0] == "'self'"
+    assert sha256_source("var theme = 1;") in sources and sha256_source("var palette = 2;") in sources
+    assert sha256_source('alert("content")') not in sources
+    assert sha256_source('{"a": 1}') not in sources  # a data block is never run
+    assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+
+
+def test_fixed_directives():
+    p = policy()
+    assert p["object-src"] == ["'none'"] and p["base-uri"] == ["'self'"] and p["form-action"] == ["'none'"]
+    assert p["worker-src"] == ["'self'"] and p["default-src"] == ["'self'"]
+    everything = " ".join(" ".join(v) for v in p.values())
+    assert "http" not in everything and "*" not in everything  # no other host
+
+
+def test_style_attributes_are_allowed_only_by_hash():
+    assert policy()["style-src"] == ["'self'", "'unsafe-hashes'", sha256_source("text-align: right;")]
+
+
+def test_offline_policy_allows_inline_scripts_without_hashes():
+    sources = policy(offline=True)["script-src"]
+    assert sources == ["'self'", "'unsafe-inline'"]
+    assert policy(offline=True)["object-src"] == ["'none'"]
+
+
+def test_meta_comes_first_after_the_charset():
+    head = parse_document(add_policy(PAGE)).head
+    tags = [node.tag for node in head.iter()]
+    assert tags[:3] == ["meta", "meta", "title"]
+    assert head.css("meta")[1].attributes["http-equiv"] == "Content-Security-Policy"

@@ -1,0 +1,147 @@
+"""The readers' words in the search index (overrides/hooks/readers_words.py, search_words.py)."""
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+import readers_words as rw
+import search_words
+from sitedata import DataError
+
+WORDS = rw.SearchWords(rw.WORDS_FILE, (rw.WordMap("fatigue", ("tiredness",), 1),
+                                       rw.WordMap("stage 4", ("stage four",), 2),
+                                       rw.WordMap("tamoxifen", ("nolvadex",), 3)), ("happens",))
+
+
+def index(*docs) -> dict:
+    return {"config": {"fields": {"title": {"boost": 1000}, "text": {"boost": 1}}}, "docs": [dict(d) for d in docs]}
+
+
+def hidden(doc: dict) -> dict:
+    return {k: v for k, v in doc.items() if k in rw.HIDDEN_FIELDS}
+
+
+def test_the_data_file_loads_and_says_its_mappings_are_no_medical_claims():
+    words = rw.load_search_words()
+    assert len(words.maps) >= 20 and words.common_words
+    header = rw.WORDS_FILE.read_text(encoding="utf-8").split("\nwords:")[0]
+    assert "word-for-word equivalent, never a medical claim" in " ".join(header.replace("#", " ").split())
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("words:\n  - {site: fatigue}\n", "line 2"),
+    ("words:\n  - {site: fatigue, readers: tiredness}\n", "'readers' must be a list"),
+    ("words:\n  - {site: fatigue, readers: [Fatigue]}\n", "is the site's own word"),
+    ("words: []\n", "'words' must be a list"),
+    ("words:\n  - {site: a, readers: [b]}\nextra: 1\n", "unknown key 'extra'"),
+])
+def test_bad_data_names_the_file_line_and_fix(tmp_path, text, problem):
+    path = tmp_path / "search_words.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        rw.load_search_words(path)
+    assert "search_words.yml" in str(err.value)
+    assert problem in str(err.value) or problem.replace("line ", ":") in str(err.value)
+
+
+def test_words_are_split_as_the_search_splits_them():
+    assert rw.html_words("<p>Fatigue (tiredness) &amp; PD-L1.</p>") == ("fatigue", "tiredness", "pd", "l1")
+    assert rw.has_phrase(("is", "stage", "4", "now"), ("stage", "4"))
+    assert not rw.has_phrase(("stage", "iv", "4"), ("stage", "4"))
+
+
+def test_readers_words_go_only_to_entries_whose_own_text_has_the_site_word():
+    data = index({"location": "a/", "title": "Fatigue", "text": "<p>Rest.</p>"},
+                 {"location": "b/", "title": "Stage 4", "text": "<p>Stage 4 is also called ...</p>"},
+                 {"location": "c/", "title": "Other", "text": "<p>Nothing here.</p>"},
+                 {"location": "c/#x", "title": "More", "text": "<p>Fatigue is common. Fatigue.</p>"},
+                 {"location": "c/#y", "title": "Again", "text": "<p>Fatigue again.</p>"})
+    rw.enrich(data, WORDS, [])
+    assert hidden(data["docs"][0]) == {"title_words": "tiredness"}
+    assert hidden(data["docs"][1]) == {"title_words": "four"}  # "stage" is the entry's own word already
+    assert hidden(data["docs"][2]) == {}
+    assert hidden(data["docs"][3]) == {"text_words": "tiredness"}
+    assert hidden(data["docs"][4]) == {}  # from a text, once per page
+
+
+def test_a_drugs_words_go_to_its_treatment_page_where_it_is_named_and_its_names_to_its_glossary_entry():
+    drugs = [rw.Drug(("tamoxifen",), ("hormone/",), "glossary/#tamoxifen"),
+             rw.Drug(("aromatase inhibitors", "aromatase inhibitor"), ("hormone/",), "glossary/#aromatase-inhibitors"),
+             rw.Drug(("PARP inhibitors",), ("targeted/",), "glossary/#parp-inhibitors"),
+             rw.Drug(("HER2",), (), "glossary/#her2")]
+    data = index({"location": "hormone/", "title": "Hormone therapy", "text": "<p>Pills.</p>"},
+                 {"location": "hormone/#drugs", "title": "The drugs", "text": "<p>Tamoxifen, aromatase inhibitors.</p>"},
+                 {"location": "targeted/#drugs", "title": "The drugs", "text": "<p>Tamoxifen is elsewhere.</p>"},
+                 {"location": "glossary/#tamoxifen", "title": "Tamoxifen", "text": "<p>A drug.</p>"},
+                 {"location": "glossary/#her2", "title": "HER2", "text": "<p>A protein.</p>"},
+                 *({"location": f"{name}/", "title": name, "text": "<p>Other pages.</p>"} for name in "defg"))
+    rw.enrich(data, WORDS, drugs)
+    docs = data["docs"]
+    assert "drugs" not in docs[0]  # the page's own text does not name a drug
+    # "inhibitors" also names the PARP inhibitors, covered elsewhere: it does not point here alone
+    assert docs[1]["drugs"] == "tamoxifen nolvadex aromatase inhibitor"
+    assert docs[1]["drug_names"] == "tamoxifen aromatase inhibitors inhibitor"
+    assert "drugs" not in docs[2]  # not a page that covers tamoxifen
+    assert hidden(docs[3]) == {"entry_names": "tamoxifen", "title_words": "nolvadex"}
+    assert hidden(docs[4]) == {}  # a term with no treatment page
+
+
+def test_only_hidden_fields_are_added_and_nothing_readers_see_changes():
+    data = index({"location": "a/", "title": "Fatigue <code>x</code>", "text": "<p>Stage 4 and fatigue.</p>",
+                  "boost": 0.5})
+    before = copy.deepcopy(data)
+    rw.enrich(data, WORDS, [rw.Drug(("fatigue",), ("a/",), "g/#f")])
+    after = data["docs"][0]
+    assert set(after) - set(before["docs"][0]) <= set(rw.HIDDEN_FIELDS)
+    assert {k: after[k] for k in before["docs"][0]} == before["docs"][0]
+    assert data["config"] == before["config"]
+
+
+def test_site_words_on_no_page_are_reported():
+    missing = rw.missing_site_words(WORDS, ["<p>Fatigue.</p>", "Stage 4"])
+    assert [m.site for m in missing] == ["tamoxifen"]
+
+
+def test_the_built_index_has_the_hidden_fields_and_the_workers_settings(built_site):
+    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert set(rw.HIDDEN_FIELDS) <= set(data["config"]["fields"])
+    readers = data["config"]["readers"]
+    assert readers["glossary"] == "glossary/" and readers["help"] == ["glossary/", "treatment/side-effects/"]
+    assert ["tamoxifen", "tamoxifen"] in readers["terms"]
+    fatigue = next(d for d in data["docs"] if d["location"] == "treatment/side-effects/#fatigue")
+    assert "tiredness" in fatigue["title_words"]
+    drugs = next(d for d in data["docs"] if d["location"] == "treatment/chemotherapy/#the-drugs")
+    assert "eribulin" in drugs["drugs"].split()
+
+
+@pytest.mark.parametrize("search, problem", [
+    (False, "no <script id=\"__config\">"),
+    ("", "has no 'search' entry"),
+    ("assets/javascripts/workers/search.a7633da7.min.js", "not '.../workers/search-readers.js#"),
+    ("assets/javascripts/workers/search-readers.js#search.0000.min.js", "is not in the build"),
+])
+def test_the_worker_check_says_what_to_check(tmp_path, search, problem):
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search-readers.js").write_text("//", encoding="utf-8")
+    with pytest.raises(search_words.SearchSetupError) as err:
+        search_words.check_worker(search, tmp_path)
+    assert problem in str(err.value)
+
+
+def test_the_worker_check_fails_when_materials_worker_stops_using_messages(tmp_path):
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search-readers.js").write_text("//", encoding="utf-8")
+    (workers / "search.abc1.min.js").write_text("onmessage=function(){}", encoding="utf-8")
+    with pytest.raises(search_words.SearchSetupError, match="no longer contains") as err:
+        search_words.check_worker("workers/search-readers.js#search.abc1.min.js", tmp_path)
+    assert "overrides/main.html" in str(err.value)
+
+
+def test_config_search_reads_the_pages_config():
+    html = '<script id="__config" type="application/json">{"search": "a/b.js#c"}</script>'
+    assert search_words.config_search(html) == "a/b.js#c"
+    assert search_words.config_search("<p>no config</p>") is False
