@@ -117,10 +117,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
 def on_page_context(context, *, page, config, nav):
     """Hand the share tags and the JSON-LD to overrides/partials/share-meta.html."""
     meta = settings(config)
-    try:
-        inventory, _ = sitedata.site_data()
-    except sitedata.DataError as err:
-        raise PluginError(str(err)) from None
+    inventory, _ = sitedata.site_data_or_abort()
     image = share_image_size(config, meta["share_image"])
     title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name)
     description = page.meta.get("description") or config.site_description or ""
