@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,8 +304,8 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
         if result.evidence.get(ev):
             continue
         lines = [n for n, text in enumerate(reading.lines, 1) if any(occurs(name, text) for name in item.names)]
-        if item.kind != "term":
-            inside = [n for n in lines if reading.treatment_at(n) == item.treatment]
+        if item.kind != "term":  # in its treatment's section, or where the reading knows no section
+            inside = [n for n in lines if reading.treatment_at(n) in (item.treatment, None)]
             if inside:
                 result.evidence[ev] = inside
                 continue
@@ -312,8 +313,8 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
             result.evidence[ev] = lines
             continue
         treatment = f" under {inventory.treatments[item.treatment].name.lower()}" if item.treatment else ""
-        problem = (f"only outside its {inventory.treatments[item.treatment].name.lower()} section "
-                   f"(line {', '.join(map(str, lines[:5]))})" if lines else "nowhere")
+        problem = (f"only in other treatments' sections, not its {inventory.treatments[item.treatment].name.lower()} "
+                   f"section (line {', '.join(map(str, lines[:5]))})" if lines else "nowhere")
         result.findings.append(Finding(
             "error", "source", f"data/sources.yml ({source.id})", item.name,
             f"{source.id}: {item.kind} '{item.name}'{treatment} (data/sources.yml line {item.line}) occurs "
@@ -354,7 +355,7 @@ def propose(path: Path, inventory: Inventory, today: dt.date) -> str:
            "  # empty fields, then paste under `sources:` in data/sources.yml and run scripts/validate.py.",
            f"  {sid}:", '    publisher: ""', '    title: ""', '    url: ""', f"    file: {path.name}",
            f"    accessed: {today}"]
-    unplaced = []
+    unplaced: dict[str, Mention] = {}
     for kind, key_name in (("drug", "drugs"), ("side effect", "side_effects")):
         seen: dict[tuple, list[int]] = {}
         names: dict[tuple, str] = {}
@@ -362,18 +363,23 @@ def propose(path: Path, inventory: Inventory, today: dt.date) -> str:
             if m.kind != kind:
                 continue
             if m.treatment is None:
-                unplaced.append(m)
+                unplaced.setdefault(key(m.name), m)
                 continue
             k = (key(m.name), m.treatment)
-            names.setdefault(k, m.name.lower())
+            names.setdefault(k, m.name)
             seen.setdefault(k, []).append(m.line)
         out.append(f"    {key_name}:" + ("" if seen else " []"))
         for k, lines in seen.items():
-            out.append(f"      - {{name: {names[k]}, treatment: {k[1]}}}  # line {', '.join(map(str, lines))}")
+            out.append(f"      - {{name: {_flow(names[k])}, treatment: {k[1]}}}  # line {', '.join(map(str, lines))}")
     if unplaced:
         out.append("    # Named outside any treatment's section: move each to drugs or side_effects with its")
         out.append("    # treatment, or keep it here with a one-line reason why the site does not cover it.")
         out.append("    not_covered:")
-        for m in unplaced:
-            out.append(f'      - {{name: {m.name.lower()}, reason: ""}}  # line {m.line}, read as a {m.kind}')
+        for m in unplaced.values():
+            out.append(f'      - {{name: {_flow(m.name)}, reason: ""}}  # line {m.line}, read as a {m.kind}')
     return "\n".join(out) + "\n"
+
+
+def _flow(text: str) -> str:
+    """Text as a YAML flow-mapping value: bare when safe, else double-quoted."""
+    return text if re.fullmatch(r"[A-Za-z0-9][\w \-'()/.]*", text) else json.dumps(text)

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import source_check
 import validate
@@ -155,7 +156,7 @@ def test_item_under_the_wrong_treatment_fails(site, capsys):
     assert code == 1
     assert "the text names drug 'tamoxifen' under hormone therapy, but the inventory does not list it there " \
            "(the inventory lists it only under chemotherapy)" in out
-    assert "occurs only outside its chemotherapy section (line 3)" in out
+    assert "occurs only in other treatments' sections, not its chemotherapy section (line 3)" in out
 
 
 def test_not_covered_names_are_shown_with_their_reason(site, capsys):
@@ -333,3 +334,15 @@ def test_real_drug_the_sources_never_name_fails(real_site, capsys):
     code, out = run_real(real_site, capsys)
     assert code == 1
     assert "medical-news-today: drug 'doxorubicin' under chemotherapy" in out and "occurs nowhere in" in out
+
+
+def test_propose_writes_valid_yaml_for_any_name(site, capsys):
+    text = site / "texts" / "odd.txt"
+    text.write_text("Estrogen: a name outside any section.\n\nChemotherapy side effects include:\n"
+                    "  • rash, mild: at times {odd}\n", encoding="utf-8")
+    assert validate.main(["--sources", str(site / "data" / "sources.yml"), "--today", TODAY,
+                          "--propose", str(text)]) == 0
+    draft = yaml.safe_load(capsys.readouterr().out)
+    block = draft["odd"]
+    assert block["side_effects"] == [{"name": "rash, mild: at times {odd}", "treatment": "chemotherapy"}]
+    assert block["not_covered"] == [{"name": "Estrogen", "reason": ""}]
