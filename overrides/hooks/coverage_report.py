@@ -21,7 +21,7 @@ class Finding:
     """One gap or warning: what, where, and how to fix it."""
 
     severity: str  # "error" | "warning"
-    kind: str  # "coverage" (an inventory item) | "page" (front matter)
+    kind: str  # "coverage" (an inventory item) | "page" (front matter) | "source" (inventory vs. source text)
     page: str
     item: str
     message: str

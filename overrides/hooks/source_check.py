@@ -27,6 +27,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from coverage_report import Finding
 from sitedata import DataError, Inventory, Source, normalise
@@ -136,24 +137,36 @@ def _find_drugs():
     return find_drugs
 
 
-def _dictionary_drugs(line: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, text, dictionary name) of each drug name the dictionary finds in a line."""
+class _Find(NamedTuple):
+    """Where in a line a drug name was found, and by what."""
+
+    start: int
+    end: int
+    text: str
+    dictionary_name: str = ""  # the dictionary's name for it; "" when only a class pattern found it
+
+    def overlaps(self, other: _Find) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def _dictionary_drugs(line: str) -> list[_Find]:
+    """Each drug name the dictionary finds in a line (it takes words with their punctuation split off)."""
     tokens = list(_WORD.finditer(line))
     found = []
     for data, first, last in _find_drugs()([t.group() for t in tokens], is_ignore_case=True):
         start, end = tokens[first].start(), tokens[last - 1].end()
-        found.append((start, end, line[start:end], str(data.get("name") or "")))
+        found.append(_Find(start, end, line[start:end], str(data.get("name") or "")))
     return found
 
 
-def _class_drugs(line: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, text, "") of each drug class the sources' own patterns find in a line."""
-    found = [(m.start(), m.end(), m.group(), "")
+def _class_drugs(line: str) -> list[_Find]:
+    """Each drug class the sources' own patterns find in a line."""
+    found = [_Find(m.start(), m.end(), m.group())
              for pattern in CLASS_PATTERNS for m in re.finditer(r"\b" + pattern + r"\b", line, re.IGNORECASE)]
     return found + _inhibitors(line)
 
 
-def _inhibitors(line: str) -> list[tuple[int, int, str, str]]:
+def _inhibitors(line: str) -> list[_Find]:
     """"X inhibitors" with up to two name words before it; "X or Y inhibitors" also gives "X inhibitors"."""
     words = list(_WORD.finditer(line))
     found = []
@@ -166,28 +179,28 @@ def _inhibitors(line: str) -> list[tuple[int, int, str, str]]:
             first -= 1
         if first == i:
             continue
-        found.append((words[first].start(), word.end(), line[words[first].start():word.end()], ""))
+        found.append(_Find(words[first].start(), word.end(), line[words[first].start():word.end()]))
         other = words[first - 2] if first >= 2 else None
         if other and re.fullmatch(r"\s+(?:or|and)\s+", line[other.end():words[first].start()]) \
                 and other.group().lower() not in _NOT_A_NAME:
-            found.append((other.start(), other.end(), f"{other.group()} {word.group()}", ""))
+            found.append(_Find(other.start(), other.end(), f"{other.group()} {word.group()}"))
     return found
 
 
-def _drugs_in(line: str) -> list[tuple[str, str]]:
-    """(name, dictionary name) of each drug or class in a line; overlapping finds keep the longest,
-    and the class pattern's reading where they are the same words."""
-    classes = _class_drugs(line)
-    candidates = sorted([(s, e, t, c, 0) for s, e, t, c in classes] + [(s, e, t, c, 1) for s, e, t, c in
-                        _dictionary_drugs(line)], key=lambda f: (f[0], -(f[1] - f[0]), f[4]))
-    kept: list[tuple] = []
-    for cand in candidates:
-        same = next((k for k in kept if k[0] == cand[0] and k[1] == cand[1]), None)
-        if same and cand[4] == 1 and not same[3]:  # the dictionary's name for a class the pattern found
-            kept[kept.index(same)] = (*same[:3], cand[3], same[4])
-        elif not any(k[0] < cand[1] and cand[0] < k[1] for k in kept):
-            kept.append(cand)
-    return [(" ".join(t.split()), c) for _, _, t, c, _ in kept]
+def _drugs_in(line: str) -> list[_Find]:
+    """Each drug or class in a line. Of overlapping finds the longest is kept; where the class pattern
+    and the dictionary find the same words, the pattern's reading is kept with the dictionary's name."""
+    kept: list[_Find] = []
+    for find in sorted(_class_drugs(line), key=lambda f: (f.start, f.start - f.end)):
+        if not any(find.overlaps(k) for k in kept):
+            kept.append(find)
+    for find in _dictionary_drugs(line):
+        same = next((k for k in kept if (k.start, k.end) == (find.start, find.end)), None)
+        if same:
+            kept[kept.index(same)] = same._replace(dictionary_name=find.dictionary_name)
+        elif not any(find.overlaps(k) and (k.end - k.start) >= (find.end - find.start) for k in kept):
+            kept = [k for k in kept if not find.overlaps(k)] + [find]
+    return sorted(kept)
 
 
 def read_text(text: str, treatments: dict[str, str]) -> Reading:
@@ -205,8 +218,8 @@ def read_text(text: str, treatments: dict[str, str]) -> Reading:
             if opening and (not starts or starts[-1][1] != opening):
                 starts.append((number, opening))
         treatment = starts[-1][1] if starts else None
-        for name, canonical in _drugs_in(line):
-            mentions.append(Mention("drug", name, treatment, number, canonical))
+        for find in _drugs_in(line):
+            mentions.append(Mention("drug", " ".join(find.text.split()), treatment, number, find.dictionary_name))
         if item and _SIDE_EFFECT_INTRO.search(re.split(r"(?<=[.!?])\s+", intro)[-1]):
             for part in re.split(r"\s+and\s+", item.group(1).strip().rstrip(".;")):
                 if part.strip():
