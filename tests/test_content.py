@@ -134,7 +134,7 @@ def test_the_170000_figure_is_dated():
 
 def test_liver_surgery_needs_all_three_conditions():
     text = plain("treatment/surgery-and-radiation.md")
-    assert "only if all three of these are true: the tumors are hormone receptor-positive, and. chemo worked on " \
+    assert "if all three of these are true: the tumors are hormone receptor-positive, and. chemo worked on " \
            "them before the surgery, and. they did not grow" in text
 
 
