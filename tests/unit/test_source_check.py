@@ -46,7 +46,7 @@ def test_dictionary_ignores_everyday_words():
 
 
 def test_class_patterns_read_the_sources_own_names():
-    found = {m[1] for m in mentions("Immunotherapy may involve taking PD-1 or PD-L1 inhibitors. Targeted therapy "
+    found = {m[1] for m in mentions("Immunotherapy can mean PD-1 or PD-L1 inhibitors. Targeted therapy "
                                     "uses drugs such as aromatase inhibitors, or cyclin-dependent kinase inhibitor "
                                     "therapy, taxanes, anthracyclines, antibody drug conjugates and platinum "
                                     "chemotherapy.")}
