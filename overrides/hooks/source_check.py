@@ -346,12 +346,15 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
 
 def add_evidence(rows: list[dict], inventory: Inventory, glossary, check: SourceCheck) -> None:
     """Add to each covered row of the coverage report where each source names it and its glossary entry."""
+    named_by: dict[tuple, list[Source]] = {}  # (kind, name, treatment) -> the sources that name it
+    for source in inventory.sources.values():
+        for i in source.items:
+            named_by.setdefault((i.kind, normalise(i.name), i.treatment), []).append(source)
     for row in rows:
+        sources = dict.fromkeys(named_by.get((row["kind"], normalise(row["name"]), row["treatment"]), []))
         row["named_in"] = [{"source": s.id, "file": s.file, "lines": check.lines_for(s.id, row["kind"], row["name"],
                                                                                          row["treatment"])}
-                           for s in inventory.sources.values()
-                           if any(i.kind == row["kind"] and normalise(i.name) == normalise(row["name"])
-                                  and i.treatment == row["treatment"] for i in s.items)]
+                           for s in sources]
         entry = glossary.find(row["name"]) if row["kind"] in ("drug", "term") else None
         row["glossary"] = f"glossary.md#{entry.anchor}" if entry else None
 
