@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,17 +21,9 @@ from html_tree import elements, parse_document
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    """A writable copy of the project to break on purpose."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy / name)
-    return copy
+def project(site_copy) -> Path:
+    """A writable copy of the project to break on purpose (tests/conftest.py)."""
+    return site_copy
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
