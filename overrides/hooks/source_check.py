@@ -351,7 +351,7 @@ def add_evidence(rows: list[dict], inventory: Inventory, glossary, check: Source
         for i in source.items:
             named_by.setdefault((i.kind, normalise(i.name), i.treatment), []).append(source)
     for row in rows:
-        sources = dict.fromkeys(named_by.get((row["kind"], normalise(row["name"]), row["treatment"]), []))
+        sources = {s.id: s for s in named_by.get((row["kind"], normalise(row["name"]), row["treatment"]), [])}.values()
         row["named_in"] = [{"source": s.id, "file": s.file, "lines": check.lines_for(s.id, row["kind"], row["name"],
                                                                                          row["treatment"])}
                            for s in sources]
