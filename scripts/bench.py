@@ -12,9 +12,15 @@ Material's alone, run under Node by scripts/search_run.js. Then Lighthouse's fou
 category scores (mobile) for the home page and a treatment page, served on a
 local port with gzip, as a web host serves them.
 
+Last, a scale run on a generated copy of the project (2,000 pages and 3,000
+glossary terms by default): the strict build with the hooks against a plain
+build of the same pages (the hook-made pages given to it as Markdown), the
+validator, their budgets, and where the hooked build's time goes.
+
 The byte-measuring functions are imported by tests/test_budgets.py.
 
-usage: bench.py [--runs N] [--lighthouse-runs N] [--no-lighthouse]
+usage: bench.py [--runs N] [--lighthouse-runs N] [--no-lighthouse] [--scale PAGESxTERMS|none]
+                [--scale-runs N]
 exit status: 0 done, 1 a build or tool failed or is missing, 2 bad arguments.
 """
 from __future__ import annotations
@@ -203,9 +209,9 @@ def config_without_hooks(text: str) -> str:
     return result if found else result + "strict: false\n"
 
 
-def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def _run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     try:
-        result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
                                 capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise BenchError(f"could not run {' '.join(cmd[:3])}: {err}") from None
@@ -215,17 +221,19 @@ def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.Comple
     return result
 
 
-def median_seconds(commands: dict[str, list[str]], runs: int) -> tuple[dict[str, float], dict[str, str]]:
+def median_seconds(commands: dict[str, list[str]], runs: int,
+                   cwd: dict[str, Path] | None = None) -> tuple[dict[str, float], dict[str, str]]:
     """Median wall time in seconds of each command over `runs` runs (each must succeed), and its last stderr.
 
-    The commands take turns, so a busy spell on the machine slows them all alike.
+    The commands take turns, so a busy spell on the machine slows them all alike. cwd gives a
+    command's working folder (default: the repository).
     """
     times: dict[str, list[float]] = {name: [] for name in commands}
     stderr: dict[str, str] = {}
     for _ in range(runs):
         for name, cmd in commands.items():
             start = time.perf_counter()
-            stderr[name] = _run(cmd).stderr
+            stderr[name] = _run(cmd, cwd=(cwd or {}).get(name, ROOT)).stderr
             times[name].append(time.perf_counter() - start)
     return {name: statistics.median(values) for name, values in times.items()}, stderr
 
@@ -368,6 +376,53 @@ def report(runs: int, lighthouse_runs: int) -> None:
                         print(f"      not passed: {audit}")
 
 
+BUDGET_HOOKS_RATIO = 1.5  # the hooks may make the build at most this many times as long (scale run)
+BUDGET_VALIDATOR_S = 1.5  # seconds for the validator (scale run)
+
+
+def scale_report(pages: int, terms: int, runs: int) -> None:
+    """Time the build with and without the hooks, and the validator, on a copy with pages x terms."""
+    import scale_site  # scripts/ is this file's folder
+    print(f"\nScale run: {pages} generated pages and {terms} made-up glossary terms (scripts/scale_site.py); "
+          f"median of {runs} runs")
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp_name:
+        tmp = Path(tmp_name)
+        copies = scale_site.make(tmp, pages, terms)
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+        times, _ = median_seconds({
+            "hooked": mkdocs + ["--strict", "--site-dir", str(tmp / "out-hooked")],
+            "plain": mkdocs + ["--site-dir", str(tmp / "out-plain")],
+            "validate": [sys.executable, "scripts/validate.py"],
+        }, runs, cwd={"hooked": copies["hooked"], "plain": copies["plain"], "validate": copies["hooked"]})
+        ratio = times["hooked"] / times["plain"]
+        print(f"{'  Strict build with the hooks':<{W}} {times['hooked']:8.2f} s")
+        print(f"{'  Build without them (their pages as Markdown)':<{W}} {times['plain']:8.2f} s   "
+              f"ratio {ratio:.2f}x (budget {BUDGET_HOOKS_RATIO}x: {'met' if ratio <= BUDGET_HOOKS_RATIO else 'NOT MET'})")
+        print(f"{'  Validator':<{W}} {times['validate']:8.2f} s   (budget {BUDGET_VALIDATOR_S} s: "
+              f"{'met' if times['validate'] <= BUDGET_VALIDATOR_S else 'NOT MET'}; no source texts beside the copy,"
+              " so the source check and its drug dictionary are skipped)")
+        print("  Where the hooked build's time goes (one run under cProfile, cumulative seconds):")
+        for label, seconds in profile_build(copies["hooked"], tmp / "out-profiled"):
+            print(f"    {seconds:7.2f} s  {label}")
+
+
+def profile_build(project: Path, site: Path) -> list[tuple[str, float]]:
+    """The cumulative time of each hook event, and of MkDocs' own page building, in one profiled build."""
+    import pstats
+    stats_file = site.with_suffix(".prof")
+    _run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "--quiet",
+          "--site-dir", str(site)], cwd=project)
+    stats = pstats.Stats(str(stats_file)).stats  # (file, line, function) -> (calls, ..., cumulative, callers)
+    rows: dict[str, float] = {}
+    for (file, _, function), (_, _, _, cumulative, _) in stats.items():
+        if "/overrides/hooks/" in file and function.startswith("on_"):
+            rows[f"hook {Path(file).name} {function}"] = rows.get(f"hook {Path(file).name} {function}", 0) + cumulative
+        elif file.endswith("mkdocs/commands/build.py") and function in ("build", "_populate_page", "_build_page"):
+            rows[{"build": "whole build", "_populate_page": "MkDocs: Markdown to HTML, all pages",
+                  "_build_page": "MkDocs: pages through the theme, all pages"}[function]] = cumulative
+    return sorted(rows.items(), key=lambda row: -row[1])
+
+
 def offline_zip_size(tmp: Path) -> str:
     """The offline zip's size, built by scripts/offline.py, or "not built" when that script is absent."""
     script = ROOT / "scripts" / "offline.py"
@@ -397,11 +452,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per timing; the median is shown (default 5)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores")
+    parser.add_argument("--scale", default="2000x3000", metavar="PAGESxTERMS",
+                        help="the scale run's size (default 2000x3000); 'none' skips it")
+    parser.add_argument("--scale-runs", type=int, default=3, help="runs per timing in the scale run (default 3)")
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.lighthouse_runs < 1:
-        parser.error("--runs and --lighthouse-runs must be 1 or more")
+    if args.runs < 1 or args.lighthouse_runs < 1 or args.scale_runs < 1:
+        parser.error("--runs, --lighthouse-runs and --scale-runs must be 1 or more")
+    if args.scale != "none" and not re.fullmatch(r"\d+x\d+", args.scale):
+        parser.error("--scale takes PAGESxTERMS, such as 2000x3000, or 'none'")
     try:
         report(args.runs, 0 if args.no_lighthouse else args.lighthouse_runs)
+        if args.scale != "none":
+            pages, terms = map(int, args.scale.split("x"))
+            scale_report(pages, terms, args.scale_runs)
     except BenchError as err:
         print(f"bench: {err}", file=sys.stderr)
         return 1

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import generated_pages  # noqa: E402
 import sitedata  # noqa: E402
+from bench import config_without_hooks  # noqa: E402
 
 SYLLABLES = ["ta", "zo", "ri", "ne", "mab", "lo", "ci", "vu", "par", "ti", "ser", "do", "lux", "fe", "qui", "ran",
              "bo", "xel", "mi", "sa", "tor", "pe", "ly", "gan", "da", "ko", "rel", "su", "vin", "ha"]
@@ -61,7 +62,7 @@ def make(dest: Path, pages: int, terms: int) -> dict[str, Path]:
         config = re.sub(r"(?ms)^nav:.*", "", config)  # every page, in folder order
         if variant == "plain":
             _write_generated_pages(root)
-            config = _without_hooks(config)
+            config = config_without_hooks(config)
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")
         copies[variant] = root
     return copies
@@ -116,11 +117,6 @@ def _write_generated_pages(root: Path) -> None:
         generated_pages.glossary_markdown(inventory, glossary), encoding="utf-8")
     (root / "docs" / generated_pages.SIDE_EFFECTS_PAGE).write_text(
         generated_pages.side_effects_markdown(inventory), encoding="utf-8")
-
-
-def _without_hooks(config: str) -> str:
-    config = re.sub(r"(?ms)^hooks:\n(?:[ \t]+.*\n|[ \t]*#.*\n|\n)*", "", config)
-    return re.sub(r"(?m)^strict:.*$", "strict: false", config)
 
 
 def main(argv: list[str] | None = None) -> int:

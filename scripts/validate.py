@@ -3,21 +3,27 @@
 
 Reads data/sources.yml (the inventory), data/glossary.yml and the Markdown
 pages in docs/, and reports what is covered, every gap grouped by page with
-what to add, and totals. Also checks every page's sources and review dates.
+what to add, and totals. Also checks every page's sources and review dates,
+and checks the inventory against the source texts themselves, both ways
+(overrides/hooks/source_check.py), when the texts are there.
 
-usage: validate.py [--format text|json] [--fail-overdue] [--docs DIR]
+usage: validate.py [--format text|json] [--verbose] [--fail-overdue] [--docs DIR]
                    [--sources FILE] [--glossary FILE] [--today YYYY-MM-DD]
+                   [--source-texts DIR] [--require-sources] [--propose TEXT_FILE]
+                   [--config FILE]
 Also checks every page against the content policy (no scripts, frames, forms,
 event handlers or script-like addresses; overrides/hooks/content_policy.py).
 
-exit status: 0 all covered, 1 gaps found, 2 unusable input (with --format json,
-a JSON object {"ok": false, "error": {file, line, message}}).
+exit status: 0 all covered, 1 gaps found, 2 unusable input (or, with
+--require-sources or REQUIRE_SOURCES=1, no source texts). With --format json,
+unusable input gives a JSON object {"ok": false, "error": {file, line, message}}.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -28,6 +34,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import coverage_report  # noqa: E402
 import rendering  # noqa: E402
 import sitedata  # noqa: E402
+import source_check  # noqa: E402
 
 
 def _date(text: str) -> dt.date:
@@ -47,12 +54,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--today", type=_date, default=dt.date.today(), help="check review dates as of this day")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
                         help="the site settings whose Markdown extensions render the pages")
-    parser.add_argument("--verbose", action="store_true", help="list every covered item")
+    parser.add_argument("--verbose", action="store_true",
+                        help="list every covered item, where its source names it and where the site covers it")
+    parser.add_argument("--source-texts", type=Path, default=None, metavar="DIR",
+                        help=f"the folder of source texts (default: {source_check.DEFAULT_TEXTS} when it exists)")
+    parser.add_argument("--require-sources", action="store_true",
+                        default=os.environ.get("REQUIRE_SOURCES") == "1",
+                        help="fail when the source texts are missing (also REQUIRE_SOURCES=1; CI sets it)")
+    parser.add_argument("--propose", type=Path, metavar="TEXT_FILE",
+                        help="print a draft data/sources.yml block for a new source text, and stop")
     return parser.parse_args(argv)
 
 
-def format_text(report: coverage_report.Report, verbose: bool = False) -> str:
-    """A readable report: covered items, gaps grouped by page with the fix, totals."""
+def format_text(report: coverage_report.Report, verbose: bool = False,
+                check: source_check.SourceCheck | None = None) -> str:
+    """A readable report: covered items, gaps grouped by page with the fix, the source check, totals."""
     lines = []
     totals = report.totals()
     by_page: dict[str, list[dict]] = defaultdict(list)
@@ -76,6 +92,9 @@ def format_text(report: coverage_report.Report, verbose: bool = False) -> str:
                 fix = f" -> {f.fix}" if f.fix else ""
                 where = f"{page}:{f.line}: " if f.line else ""
                 lines.append(f"    {label} {where}{f.message}{fix}")
+    if check is not None:
+        lines.append("")
+        lines.extend(format_source_check(report, check, verbose))
     lines.append("")
     lines.append(
         f"Totals: {totals['drugs']} drugs, {totals['side_effects']} side effects and {totals['terms']} terms covered "
@@ -84,14 +103,39 @@ def format_text(report: coverage_report.Report, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def format_source_check(report: coverage_report.Report, check: source_check.SourceCheck, verbose: bool) -> list[str]:
+    """The source check's part of the text report: what was read, what is left out on purpose, the evidence."""
+    if check.skipped:
+        return [check.skipped]
+    lines = [f"Source texts read: {', '.join(f'{sid} ({name})' for sid, name in check.texts.items())}."]
+    if check.not_covered:
+        lines.append("Named in a source but not covered, on purpose (not_covered in data/sources.yml):")
+        for entry in check.not_covered:
+            where = f"line {', '.join(map(str, entry['lines']))}" if entry["lines"] else "not found"
+            lines.append(f"  {entry['source']}, {where}: {entry['name']}: {entry['reason']}")
+    if verbose:
+        lines.append("Evidence: where each source names each item -> where the site covers it:")
+        for row in sorted(report.covered, key=lambda r: (r["kind"], r["name"].lower(), r["treatment"] or "")):
+            named = "; ".join(f"{n['source']} line {', '.join(map(str, n['lines'])) or '?'}" for n in row["named_in"])
+            site = ", ".join(filter(None, (row["page"], row["glossary"])))
+            under = f" ({row['treatment']})" if row["treatment"] else ""
+            lines.append(f"  {row['kind']} '{row['name']}'{under}: {named} -> {site}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         inventory = sitedata.load_inventory(args.sources)
+        if args.propose:
+            print(source_check.propose(args.propose, inventory, args.today), end="")
+            return 0
         glossary = sitedata.load_glossary(inventory, args.glossary)
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
                                             today=args.today, fail_overdue=args.fail_overdue, render=render)
+        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources)
+        check = source_check.check_sources(inventory, folder, skipped)
     except sitedata.DataError as err:
         if args.format == "json":
             print(json.dumps({"ok": False, "error": {"file": sitedata.display_path(err.path), "line": err.line,
@@ -99,10 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"error: {err}", file=sys.stderr)
         return 2
+    report.findings.extend(check.findings)
+    source_check.add_evidence(report.covered, inventory, glossary, check)
     if args.format == "json":
-        print(json.dumps(report.to_dict(), indent=2, default=str))
+        print(json.dumps({**report.to_dict(), "source_check": check.to_dict()}, indent=2, default=str))
     else:
-        print(format_text(report, args.verbose))
+        print(format_text(report, args.verbose, check))
     return 0 if report.ok else 1
 
 

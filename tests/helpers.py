@@ -6,8 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # the source documents and the own-words tool, beside the repository
+SOURCE_TEXTS = SHARED / "sources"  # the source texts, never copied into the repository
 READING_GRADES: dict[str, float] = {}  # page -> grade, filled by test_content.py, printed at the end of the run
 
 
@@ -16,3 +19,13 @@ def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproc
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=300)
+
+
+def need_source_texts() -> Path:
+    """The source-texts folder; a test without it is skipped, or fails when REQUIRE_SOURCES=1 (CI)."""
+    if not SOURCE_TEXTS.is_dir():
+        reason = f"the source texts are not at {SOURCE_TEXTS}"
+        if os.environ.get("REQUIRE_SOURCES") == "1":
+            pytest.fail(f"REQUIRE_SOURCES=1 but {reason}")
+        pytest.skip(reason)
+    return SOURCE_TEXTS

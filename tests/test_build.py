@@ -13,20 +13,6 @@ import yaml
 
 from helpers import ROOT, run_mkdocs
 
-@pytest.fixture
-def site_copy(tmp_path) -> Path:
-    """A writable copy of the project (config, docs, data, overrides) to break on purpose."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy / name)
-    return copy
-
-
 def build_copy(copy: Path):
     return run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
 

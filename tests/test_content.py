@@ -96,9 +96,65 @@ def test_every_built_page_shows_sources_review_dates_and_disclaimer(built_site):
         assert "Page last reviewed:" in html and "Next review due:" in html, where
         assert "does not replace advice from your own care team" in html, where
         assert "It is not a medical review." in html, where
+        assert "What this page says about metastatic breast cancer comes only from these sources." in html, where
+        assert "The one thing we add is the plain meaning of some everyday medical words." in html, where
 
 
 def test_home_page_names_the_source_citation(built_site):
     html = (built_site / "treatment" / "chemotherapy" / "index.html").read_text(encoding="utf-8")
     assert "Medical News Today. <a href=\"https://www.medicalnewstoday.com/articles/treating-metastatic-breast-cancer\"" in html
     assert '<time datetime="2026-11-21">21 November 2026</time>' in html
+
+
+# --- What the sources say, where a page once said something else (issue: pages say only what the
+# --- sources say). Each reads the page a reader sees, as plain text.
+
+
+def plain(page: str) -> str:
+    return " ".join(readability.page_text((ROOT / "docs" / page).read_text(encoding="utf-8")).split())
+
+
+def test_treatment_controls_the_spread_it_does_not_stop_it():
+    assert "no proven way yet to prevent metastatic breast cancer" in plain("living/index.md")
+    assert "treatment can help control its spread" in plain("living/index.md")
+    assert "no proven way to stop breast cancer from spreading" not in plain("living/index.md")
+    changing = plain("treatment/changing-pausing-stopping.md")
+    assert "Medicines help control the spread of the cancer." in changing
+    assert "keep the cancer from spreading" not in changing
+
+
+def test_the_site_says_the_cancer_spreads_without_treatment():
+    assert "Without treatment, the cancer spreads." in plain("understanding/index.md")
+
+
+def test_the_170000_figure_is_dated():
+    assert "about 170,000 people were living with metastatic breast cancer. This figure comes from a source " \
+           "that was last reviewed in 2021." in plain("understanding/index.md")
+
+
+def test_liver_surgery_needs_all_three_conditions():
+    text = plain("treatment/surgery-and-radiation.md")
+    assert "if all three of these are true: the tumors are hormone receptor-positive, and. chemo worked on " \
+           "them before the surgery, and. they did not grow" in text
+
+
+def test_about_page_states_exactly_what_is_added():
+    about = plain("about/index.md")
+    assert "Everything this site says about metastatic breast cancer comes from these two articles" in about
+    assert "we add no tip, question or claim about the cancer that the articles do not give" in about
+    assert "We explain some everyday medical words in plain language" in about
+    assert "We do not add facts from anywhere else" not in about
+
+
+@pytest.mark.parametrize("word", ["lymph nodes", "mammogram", "hospice", "menopause", "antibodies"])
+def test_everyday_words_are_explained_in_the_glossary(word):
+    inventory, glossary = sitedata.load_all()
+    entry = glossary.find(word)
+    assert entry is not None and entry.kind == "term" and entry.definition
+    pages = [p for p in PAGES if sitedata.normalise(word) in sitedata.normalise(p.read_text(encoding="utf-8"))]
+    assert pages, f"no page uses '{word}'"
+
+
+def test_pd_l1_entry_keeps_its_condition():
+    _, glossary = sitedata.load_all()
+    assert "hormone receptor-negative and HER2-negative" in glossary.find("PD-L1").definition

@@ -20,7 +20,7 @@ from generated_pages import glossary_markdown, side_effects_markdown
 from helpers import ROOT
 from html_tree import parse_document
 from share_metadata import hosted_url, medical_web_page, script_safe_json
-from test_build import build_copy, site_copy  # noqa: F401 - site_copy is a fixture
+from test_build import build_copy
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_URL, SITE_NAME = CONFIG["site_url"], CONFIG["site_name"]

@@ -36,3 +36,8 @@ def test_pull_request_workflow_runs_build_validation_and_tests():
     assert "pull_request" in text
     for command in ("make validate", "make build", "make test"):
         assert command in text
+
+
+def test_ci_requires_the_source_texts():
+    """CI has the source texts beside the repository: missing texts fail the run instead of skipping the check."""
+    assert "export REQUIRE_SOURCES=1" in (ROOT / ".ci" / "run").read_text()

@@ -27,7 +27,9 @@ class Finding:
     """One gap or warning: what, where, and how to fix it."""
 
     severity: str  # "error" | "warning"
-    kind: str  # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
+    # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
+    # | "source" (inventory vs. source text)
+    kind: str
     page: str
     item: str
     message: str

@@ -16,7 +16,7 @@ from markdown_escape import md_text as text
 
 GLOSSARY_PAGE = "glossary.md"
 SIDE_EFFECTS_PAGE = "treatment/side-effects.md"
-KIND_LABELS = {"drug": "Drug", "class": "Group of drugs", "term": "Test word"}
+KIND_LABELS = {"drug": "Drug", "class": "Group of drugs", "term": "Medical word"}
 
 
 def on_files(files, *, config):
@@ -64,10 +64,10 @@ def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary
         letter = entry.term[0].upper()
         groups.setdefault(letter_anchor(letter), (letter, []))[1].append(entry)
     out = [_front_matter(
-        "Glossary", "Plain meanings of every drug, group of drugs and test word named on this site, A to Z.",
+        "Glossary", "Plain meanings of every drug, group of drugs and medical word named on this site, A to Z.",
         backing, glossary.reviewed, glossary.next_review)]
     out.append("# Glossary\n\n!!! summary \"In short\"\n\n"
-               "    This page explains, in plain words, each drug, group of drugs and test word used on this site. "
+               "    This page explains, in plain words, each drug, group of drugs and medical word used on this site. "
                "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
                "what it means. Select its link to come here.\n\n")
     out.append('<div class="mbc-letters" markdown>\n\nJump to a letter:\n\n'
@@ -108,9 +108,9 @@ def side_effects_markdown(inventory: sitedata.Inventory) -> str:
         sources, inventory.reviewed, inventory.next_review)]
     out.append("# Side effects A to Z\n\n!!! summary \"In short\"\n\n"
                "    Look up a side effect to see which kinds of treatment can cause it. "
-               "Each link takes you to the page on that treatment. Side effects are not the same for each drug, "
-               "or for each person. If you get a new side effect, or one that is strong or odd, tell your care "
-               "team right away. Ask them how to cope with side effects such as nausea. They can help.\n")
+               "Each link takes you to the page on that treatment. Side effects are not the same for each drug. "
+               "If you get a side effect that is strong or odd, tell your care team right away. "
+               "You can ask them how to cope with side effects such as nausea.\n")
     for key in sorted(effects):
         row = effects[key]
         links = ", ".join(f"[{text(inventory.treatments[t].name.lower())}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from html_tree import parse_fragment, text_nodes
 from sitedata import ROOT, DataError, read_yaml_file
 
 WORDS_FILE = ROOT / "data" / "search_words.yml"
@@ -84,17 +84,6 @@ def _word_map(entry, path: Path, line: int) -> WordMap:
 # --- Words of a search-index entry -----------------------------------------------------------
 
 
-class _Text(HTMLParser):
-    """The text of an HTML fragment, without its markup."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def words(text: str) -> tuple[str, ...]:
     """The words the search sees in plain text: lower case, split on spaces and hyphens, edges trimmed."""
     found = (_EDGES.sub("", w) for w in _SPLIT.split(text.lower()))
@@ -103,10 +92,7 @@ def words(text: str) -> tuple[str, ...]:
 
 def html_words(html: str) -> tuple[str, ...]:
     """The words of an HTML fragment (a search-index title or text)."""
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return words(" ".join(parser.parts))
+    return words(" ".join(node.text_content for node in text_nodes(parse_fragment(html), frozenset())))
 
 
 def has_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -139,18 +125,25 @@ class Drug:
     entry: str = ""
 
 
-def drug_words(drug: Drug, page: str, drugs: list[Drug], search_words: SearchWords,
-               page_words: dict[str, set[str]]) -> list[str]:
+def drug_words(drug: Drug, page: str, search_words: SearchWords, elsewhere: set[str],
+               pages_with: dict[str, int], page_count: int) -> list[str]:
     """The words of a drug's names (and their readers' words) that point to this page of it alone.
 
-    Left out: words of another glossary entry this page does not cover ("inhibitors" on the hormone
-    therapy page, since the PARP inhibitors are elsewhere; "pd" and "l1", which the PD-L1 test has),
-    words on more than half of the site's pages ("drugs"), and words under 3 letters.
+    Left out: words of another glossary entry this page does not cover (elsewhere: "inhibitors" on
+    the hormone therapy page, since the PARP inhibitors are elsewhere; "pd" and "l1", which the
+    PD-L1 test has), words on more than half of the site's pages (pages_with counts the pages that
+    have each word: "drugs"), and words under 3 letters.
     """
     found = [w for n in drug.names for phrase in (n, *search_words.readers_for(n)) for w in words(phrase)]
-    elsewhere = {w for other in drugs if page not in other.pages for n in other.names for w in words(n)}
-    common = {w for w in found if sum(w in ws for ws in page_words.values()) > len(page_words) / 2}
-    return [w for w in dict.fromkeys(found) if len(w) >= 3 and w not in elsewhere and w not in common]
+    return [w for w in dict.fromkeys(found)
+            if len(w) >= 3 and w not in elsewhere and pages_with.get(w, 0) <= page_count / 2]
+
+
+def _names_in(drugs: list[Drug], haystack: tuple[str, ...]) -> list[Drug]:
+    """The drugs with a name in the words (one set look-up per single-word name)."""
+    present = set(haystack)
+    return [d for d in drugs if any(all(w in present for w in words(n)) and has_phrase(haystack, words(n))
+                                    for n in d.names)]
 
 
 def enrich(index: dict, search_words: SearchWords, drugs: list[Drug]) -> dict:
@@ -158,13 +151,28 @@ def enrich(index: dict, search_words: SearchWords, drugs: list[Drug]) -> dict:
 
     Readers' words go to the entries whose title or text has the site's word; a drug's words go to
     the entries of its treatment pages that name it, and its names also to its glossary entry, which
-    then comes second. Titles, texts and locations stay as they were.
+    then comes second. Titles, texts and locations stay as they were. Every look-up is prepared
+    once (drugs by page, by glossary entry; the pages that have each word), so the cost grows with
+    the size of the index, not with index entries times glossary entries.
     """
     maps = [(words(m.site), m) for m in search_words.maps]
     docs = [(doc, html_words(doc.get("title", "")), html_words(doc.get("text", ""))) for doc in index["docs"]]
     page_words: dict[str, set[str]] = {}
     for doc, title, text in docs:
         page_words.setdefault(page_of(doc["location"]), set()).update(title, text)
+    pages_with: dict[str, int] = {}
+    for page_set in page_words.values():
+        for word in page_set:
+            pages_with[word] = pages_with.get(word, 0) + 1
+    by_page: dict[str, list[Drug]] = {}
+    by_entry: dict[str, list[Drug]] = {}
+    for drug in drugs:
+        for page in drug.pages:
+            by_page.setdefault(page, []).append(drug)
+        if drug.pages:
+            by_entry.setdefault(drug.entry, []).append(drug)
+    elsewhere = {page: {w for d in drugs if page not in d.pages for n in d.names for w in words(n)}
+                 for page in by_page}
     placed: set[tuple[str, str]] = set()  # (page, site word) already given its readers' words from a text
     for doc, title, text in docs:
         page = page_of(doc["location"])
@@ -176,10 +184,11 @@ def enrich(index: dict, search_words: SearchWords, drugs: list[Drug]) -> dict:
                 placed.add((page, m.site))
                 in_text.extend(m.readers)
         both = title + ("",) + text
-        named = [d for d in drugs if page in d.pages and any(has_phrase(both, words(n)) for n in d.names)]
-        entry_of = [d for d in drugs if d.pages and d.entry == doc["location"]]  # a drug's own glossary entry
+        named = _names_in(by_page.get(page, []), both)
+        entry_of = by_entry.get(doc["location"], [])  # a drug's own glossary entry
         fields = ((TITLE_FIELD, in_title, title), (TEXT_FIELD, in_text, both),
-                  (DRUG_FIELD, [w for d in named for w in drug_words(d, page, drugs, search_words, page_words)], ()),
+                  (DRUG_FIELD, [w for d in named for w in drug_words(d, page, search_words, elsewhere[page],
+                                                                    pages_with, len(page_words))], ()),
                   (NAME_FIELD, [n for d in named for n in d.names], ()),
                   (ENTRY_FIELD, [n for d in entry_of for n in d.names], ()))
         for field, found, own in fields:

@@ -236,6 +236,16 @@ class Item:
 
 
 @dataclass(frozen=True)
+class NotCovered:
+    """A name the reading of a source's text finds that is not a drug or side effect to cover."""
+
+    name: str
+    reason: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Source:
     """A registered source document and everything it names."""
 
@@ -248,6 +258,7 @@ class Source:
     accessed: dt.date | None
     items: tuple[Item, ...]
     line: int
+    not_covered: tuple[NotCovered, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,7 +302,8 @@ def _load_source(sid: str, block: Any, treatments: dict[str, Treatment], path: P
     what = f"source '{sid}'"
     if not isinstance(block, dict):
         raise DataError(path, line, f"{what} must be a mapping (publisher, title, url, ...).")
-    _unknown_keys(block, {"publisher", "title", "url", "file", "reviewed", "accessed", *_ITEM_LISTS}, path, what)
+    _unknown_keys(block, {"publisher", "title", "url", "file", "reviewed", "accessed", "not_covered", *_ITEM_LISTS},
+                  path, what)
     reviewed = _field(block, "reviewed", dt.date, path, what, required=False)
     accessed = _field(block, "accessed", dt.date, path, what, required=False)
     if not (reviewed or accessed):
@@ -300,11 +312,27 @@ def _load_source(sid: str, block: Any, treatments: dict[str, Treatment], path: P
     for key, kind in _ITEM_LISTS.items():
         for entry in _field(block, key, list, path, what, required=False) or []:
             items.append(_load_item(entry, kind, sid, treatments, path, block.line_of(key)))
+    file = _field(block, "file", str, path, what).strip()
+    if file != Path(file).name or file.startswith("."):
+        raise DataError(path, block.line_of("file"), f"{what}: 'file' must be the text's file name alone (like "
+                        f"article.txt), not '{file}'; the texts live in the source-texts folder.")
+    not_covered = tuple(_load_not_covered(entry, sid, path, block.line_of("not_covered"))
+                        for entry in _field(block, "not_covered", list, path, what, required=False) or [])
     return Source(
         sid, _field(block, "publisher", str, path, what), _field(block, "title", str, path, what),
-        _web_address(block, "url", path, what), _field(block, "file", str, path, what),
-        reviewed, accessed, tuple(items), block.line,
+        _web_address(block, "url", path, what), file, reviewed, accessed, tuple(items), block.line, not_covered,
     )
+
+
+def _load_not_covered(entry: Any, sid: str, path: Path, line: int) -> NotCovered:
+    if not isinstance(entry, dict):
+        raise DataError(path, line, f"source '{sid}': each not_covered entry must be a mapping like "
+                        "{name: ..., reason: ...}.")
+    what = f"not_covered entry of source '{sid}'"
+    _unknown_keys(entry, {"name", "reason"}, path, what)
+    name = _field(entry, "name", str, path, what).strip()
+    reason = _field(entry, "reason", str, path, f"not_covered '{name}' of source '{sid}'")
+    return NotCovered(name, " ".join(reason.split()), sid, entry.line)
 
 
 def _load_item(entry: Any, kind: str, sid: str, treatments: dict[str, Treatment], path: Path, line: int) -> Item:

@@ -59,3 +59,15 @@ def test_every_inventoried_side_effect_is_on_the_page():
     page = gen.side_effects_markdown(inventory).lower()
     for item in inventory.items("side effect"):
         assert f"## {item.name.lower()}" in page
+
+
+def test_no_side_effect_shows_twice_under_another_name():
+    inventory, _ = data()
+    owner: dict[str, str] = {}
+    for item in inventory.items("side effect"):
+        for name in item.names:
+            first = owner.setdefault(sitedata.normalise(name), sitedata.normalise(item.name))
+            assert first == sitedata.normalise(item.name), f"'{name}' names both '{first}' and '{item.name}'"
+    page = gen.side_effects_markdown(inventory)
+    assert page.count("## Rash") == 1 and "## Skin rash" not in page
+    assert "periods" not in page

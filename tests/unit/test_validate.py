@@ -32,7 +32,8 @@ def site(tmp_path) -> Path:
 def run(site: Path, *extra: str, capsys) -> tuple[int, str, str]:
     """Run the validator on a fixture site; return (exit code, stdout, stderr)."""
     code = validate.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
-                          "--glossary", str(site / "data" / "glossary.yml"), "--today", TODAY, *extra])
+                          "--glossary", str(site / "data" / "glossary.yml"), "--source-texts", str(site / "texts"),
+                          "--today", TODAY, *extra])
     out = capsys.readouterr()
     return code, out.out, out.err
 
