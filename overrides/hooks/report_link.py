@@ -32,7 +32,8 @@ def on_page_context(context, *, page, config, nav):
     """Give the page its report link (page.meta["report"]) when the site names its repository."""
     if config.repo_url:
         reviewed = page.meta.get("reviewed")
-        url = report_url(config.repo_url, page.title or config.site_name, page.canonical_url or page.url,
+        title = page.meta.get("title") or page.title or config.site_name
+        url = report_url(config.repo_url, str(title), page.canonical_url or page.url,
                          reviewed.isoformat() if hasattr(reviewed, "isoformat") else str(reviewed or ""))
         page.meta["report"] = {"url": url, "needs_note": _offline(config)}
     return context
