@@ -45,7 +45,7 @@ async function precache() {
     const key = url + "?rev=" + hash;
     let response = await caches.match(key); // unchanged since an earlier build
     if (!response) {
-      response = await fetch(url, { cache: "no-cache" });
+      response = await fetch(url, { cache: "reload" }); // straight from the server
       if (!response.ok) throw new Error("could not save " + url + " (HTTP " + response.status + ")");
     }
     await cache.put(key, response);

@@ -4,68 +4,98 @@
  * On the hosted site (http or https; never from file://, where service workers do
  * not run), once the page has loaded, it registers the service worker named by
  * <meta name="mbc-service-worker">, which then saves the whole site on the device.
- * It shows the quiet notice that overrides/main.html puts above each page:
- *   - "saved copy", with the build date, when this page came from the saved copy;
- *   - "a newer version", with a Reload button, when a newer build is waiting.
- * The texts are in the page; this script only shows them.
+ *
+ * It shows the quiet notice that overrides/partials/app-notice.html puts above
+ * each page (the texts are in the page; this script only shows them):
+ *   - "saved copy", with the build's date, when the page came from the saved copy;
+ *   - "a newer version", with a Reload button, when the page is a saved copy and a
+ *     newer build has been saved meanwhile (checked again when the connection returns).
+ * A page that came fresh from the network is already the newest build: when a newer
+ * service worker has saved that build, it takes over quietly, with no notice.
  */
 (function () {
   "use strict";
 
   var meta = document.querySelector('meta[name="mbc-service-worker"]');
   if (!meta || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-  var reloading = false;
-  var offered = false;
+  var worker = navigator.serviceWorker;
+  var registration = null;
+  var savedCopy = false; // this page came from the copy saved on the device
+  var reloading = false; // the reader asked for the newer version
 
   function show(name) {
     var notice = document.getElementById("mbc-app-notice");
-    var part = notice && notice.querySelector("[data-mbc-notice=" + name + "]");
+    var part = notice && notice.querySelector('[data-mbc-notice="' + name + '"]');
     if (!part) return;
     notice.hidden = false;
     part.hidden = false;
-    // Links that need a connection say so on a saved copy.
-    if (name === "saved") {
-      document.querySelectorAll(".mbc-needs-connection").forEach(function (note) { note.hidden = false; });
-    }
   }
 
-  function offerUpdate(registration) {
+  function offerUpdate() {
     var button = document.getElementById("mbc-app-reload");
-    if (offered || !button) return;
-    offered = true;
+    if (!button || button.dataset.ready) return;
+    button.dataset.ready = "yes";
     show("update");
     button.addEventListener("click", function () {
       reloading = true;
       button.disabled = true;
-      if (registration.waiting) registration.waiting.postMessage({ type: "SKIP_WAITING" });
+      if (registration && registration.waiting) registration.waiting.postMessage({ type: "SKIP_WAITING" });
       else location.reload();
     });
   }
 
-  function watch(registration) {
-    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration);
-    registration.addEventListener("updatefound", function () {
-      var worker = registration.installing;
-      worker.addEventListener("statechange", function () {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(registration);
-      });
+  /* A newer build's worker has saved every file and waits. */
+  function newerBuildSaved() {
+    if (savedCopy) offerUpdate();
+    else if (registration.waiting) registration.waiting.postMessage({ type: "SKIP_WAITING" });
+  }
+
+  function follow(installing) {
+    if (!installing) return;
+    installing.addEventListener("statechange", function () {
+      if (installing.state === "installed" && worker.controller) newerBuildSaved();
     });
   }
 
-  navigator.serviceWorker.addEventListener("message", function (event) {
-    if (event.data && event.data.type === "STATUS" && (event.data.savedCopy || !navigator.onLine)) show("saved");
+  function lookForNewerBuild() {
+    if (registration && navigator.onLine) registration.update().catch(function () {});
+  }
+
+  function watch(found) {
+    registration = found;
+    if (registration.waiting && worker.controller) newerBuildSaved();
+    follow(registration.installing);
+    registration.addEventListener("updatefound", function () {
+      follow(registration.installing);
+    });
+    if (savedCopy) lookForNewerBuild();
+  }
+
+  worker.addEventListener("message", function (event) {
+    if (!event.data || event.data.type !== "STATUS" || !(event.data.savedCopy || !navigator.onLine)) return;
+    savedCopy = true;
+    show("saved");
+    // Links that need a connection say so on a saved copy.
+    document.querySelectorAll(".mbc-needs-connection").forEach(function (note) { note.hidden = false; });
+    if (registration && registration.waiting) offerUpdate();
+    lookForNewerBuild();
   });
 
-  // The new build has taken over because the reader asked for it: load the page again from it.
-  navigator.serviceWorker.addEventListener("controllerchange", function () {
+  // The newer build has taken over because the reader asked for it: show the page from it.
+  worker.addEventListener("controllerchange", function () {
     if (reloading) location.reload();
   });
 
+  window.addEventListener("online", function () {
+    if (savedCopy) lookForNewerBuild();
+  });
+
   window.addEventListener("load", function () {
-    var url = new URL(meta.content, location.href);
-    navigator.serviceWorker.register(url.href, { updateViaCache: "none" }).then(watch).catch(function () {
-      // No saved copy this time (private browsing, storage full): the site works as usual.
+    worker.register(new URL(meta.content, location.href).href, { updateViaCache: "none" }).catch(function () {
+      // No connection to check for a newer worker, or nothing can be saved (private browsing,
+      // storage full): the site works as usual.
     });
-    if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: "STATUS" });
+    worker.ready.then(watch);
+    if (worker.controller) worker.controller.postMessage({ type: "STATUS" });
   });
 })();
