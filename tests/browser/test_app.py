@@ -160,3 +160,35 @@ def test_the_site_works_offline_after_the_first_visit_and_updates(phone, live_si
     wait_for_caches(page, lambda names: names == first_caches)  # the same files as the first build
     expect(notice).to_be_hidden()
     assert problems == []
+
+
+def test_the_worker_is_registered_only_after_the_page_has_loaded(browser, served_site):
+    context = browser.new_context()
+    page = context.new_page()
+    events: list[str] = []
+    context.on("request", lambda request: events.append(request.url))
+    page.on("load", lambda: events.append("load"))
+    page.goto(served_site)
+    page.evaluate(WAIT_FOR_WORKER)
+    context.close()
+    worker = events.index(served_site + "sw.js")
+    assert events.index("load") < worker, "the service worker must not compete with the first load"
+    assert len(events) > worker + 20, "the worker saved too few files"
+
+
+def test_chromium_finds_the_site_installable(browser, chromium_path, served_site, tmp_path):
+    # Lighthouse 12 dropped its installability audit; this is the check it ran, Chromium's own.
+    # A persistent profile, because Chromium never offers to install from an incognito one.
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path, args=["--no-sandbox", "--disable-gpu"])
+    try:
+        page = context.new_page()
+        page.goto(served_site)
+        page.evaluate(WAIT_FOR_WORKER)
+        cdp = context.new_cdp_session(page)
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["url"] == served_site + "manifest.webmanifest" and manifest["errors"] == []
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    finally:
+        context.close()
+
