@@ -9,7 +9,8 @@ dates (overrides/partials/page-meta.html) and starts on a new printed page
 
 Joined into one page, each page's HTML is changed with BeautifulSoup (never with regular
 expressions): its ids get the page's prefix ("treatment-chemotherapy--side-effects"), its
-headings go one level down under the guide's own title, links between pages become links
+headings go one level down under the guide's own title, its asides (the sources under
+each page) become plain blocks, links between pages become links
 within the guide, and other links into the site (downloads) become absolute addresses on
 site_url, so a printed or saved copy never points at the machine that made it.
 
@@ -38,6 +39,8 @@ MARKER = "<!-- whole-guide -->"
 PDF_MARKER = "<!-- whole-guide-pdf -->"
 PDF_PATH = "downloads/mbc-guide.pdf"
 ID_LIST_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
+TOC_ID = "mbc-guide-toc"
+GUIDE_SECTION = ""  # stands for the guide's own page in the sections map
 _BASE = "https://site.invalid/"  # resolves relative links; never appears in the output
 _state: dict = {}
 
@@ -108,6 +111,8 @@ def _link(href: str, *, page_url: str, prefix: str, sections: dict[str, str], si
         return f"#{prefix}--{parts.fragment}" if parts.fragment else f"#{prefix}"
     path = urlsplit(urljoin(_BASE + page_url, parts.path)).path.lstrip("/")
     target = sections.get(path + "index.html" if path.endswith("/") or not path else path)
+    if target == GUIDE_SECTION:
+        return f"#{TOC_ID}"  # a link to the whole guide itself: its contents
     if target:
         return f"#{target}--{parts.fragment}" if parts.fragment else f"#{target}"
     address = (site_url or "").rstrip("/") + "/" + path if site_url else path
@@ -121,13 +126,18 @@ def rebase(html: str, *, page_url: str, prefix: str, sections: dict[str, str], g
     for tag in soup.find_all(True):
         if tag.name in ("h1", "h2", "h3", "h4", "h5"):
             tag.name = f"h{int(tag.name[1]) + 1}"
+        elif tag.name == "aside":
+            tag.name = "div"  # one landmark per page's sources would give the guide dozens of the same name
         if tag.get("id"):
             tag["id"] = f"{prefix}--{tag['id']}"
         for name in ID_LIST_ATTRIBUTES:
             if tag.get(name):
                 tag[name] = " ".join(f"{prefix}--{value}" for value in tag[name].split())
         if tag.get("href") is not None:
-            tag["href"] = _link(tag["href"], page_url=page_url, prefix=prefix, sections=sections, site_url=site_url)
+            href = _link(tag["href"], page_url=page_url, prefix=prefix, sections=sections, site_url=site_url)
+            if tag.name == "a" and href != tag["href"] and urlsplit(href).scheme:
+                tag["rel"] = "noopener noreferrer"  # now a link to the published site, like other external links
+            tag["href"] = href
         if tag.get("src") and not urlsplit(tag["src"]).scheme and not tag["src"].startswith("/"):
             tag["src"] = get_relative_url(urlsplit(urljoin(_BASE + page_url, tag["src"])).path.lstrip("/"), guide_url)
     return str(soup)
@@ -136,7 +146,8 @@ def rebase(html: str, *, page_url: str, prefix: str, sections: dict[str, str], g
 def table_of_contents(pages: list) -> str:
     """An ordered list linking every page's section."""
     items = "".join(f'<li><a href="#{section_id(p)}">{escape(p.title)}</a></li>' for p in pages)
-    return f'<nav class="mbc-guide__toc" aria-labelledby="mbc-guide-toc"><h2 id="mbc-guide-toc">Contents</h2><ol>{items}</ol></nav>'
+    return (f'<nav class="mbc-guide__toc" aria-labelledby="{TOC_ID}"><h2 id="{TOC_ID}">Contents</h2>'
+            f'<ol>{items}</ol></nav>')
 
 
 def page_meta_html(page, config) -> str:
@@ -147,7 +158,7 @@ def page_meta_html(page, config) -> str:
 
 def guide_html(guide, pages: list, config) -> str:
     """The table of contents and every page's section."""
-    sections = {p.file.dest_uri: section_id(p) for p in pages}
+    sections = {p.file.dest_uri: section_id(p) for p in pages} | {guide.file.dest_uri: GUIDE_SECTION}
     parts = [table_of_contents(pages)]
     for page in pages:
         if page.content is None:

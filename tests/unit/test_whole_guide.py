@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 import whole_guide
 
 SECTIONS = {"index.html": "home", "treatment/chemotherapy/index.html": "treatment-chemotherapy",
-            "glossary/index.html": "glossary"}
+            "glossary/index.html": "glossary", "whole-guide/index.html": whole_guide.GUIDE_SECTION}
 SITE = "https://example.org/guide/"
 
 
@@ -21,22 +21,23 @@ def rebase(html: str, page_url: str = "treatment/chemotherapy/", prefix: str = "
 
 def test_ids_and_references_to_them_get_the_page_prefix():
     soup = rebase('<h2 id="side-effects">Side effects</h2><a href="#side-effects">up</a>'
-                  '<aside aria-labelledby="t"><h2 id="t">Sources</h2></aside><label for="x"></label>')
+                  '<section aria-labelledby="t"><h2 id="t">Sources</h2></section><label for="x"></label>')
     assert soup.h3["id"] == "treatment-chemotherapy--side-effects"
     assert soup.a["href"] == "#treatment-chemotherapy--side-effects"
-    assert soup.aside["aria-labelledby"] == "treatment-chemotherapy--t"
+    assert soup.section["aria-labelledby"] == "treatment-chemotherapy--t"
     assert soup.label["for"] == "treatment-chemotherapy--x"
 
 
-def test_headings_go_one_level_down():
-    soup = rebase("<h1>Chemotherapy</h1><h2>A</h2><h6>Z</h6>")
-    assert [tag.name for tag in soup.find_all(True)] == ["h2", "h3", "h6"]
+def test_headings_go_one_level_down_and_asides_are_no_landmarks():
+    soup = rebase("<h1>Chemotherapy</h1><h2>A</h2><h6>Z</h6><aside>Sources</aside>")
+    assert [tag.name for tag in soup.find_all(True)] == ["h2", "h3", "h6", "div"]
 
 
 @pytest.mark.parametrize(("href", "expected"), [
     ("../../glossary/#tamoxifen", "#glossary--tamoxifen"),
     ("../../", "#home"),
     ("../../glossary/", "#glossary"),
+    ("../../whole-guide/", "#mbc-guide-toc"),
     ("../../downloads/mbc-guide-offline.zip", SITE + "downloads/mbc-guide-offline.zip"),
     ("../../missing/?q=1#x", SITE + "missing/?q=1#x"),
     ("https://www.example.com/a", "https://www.example.com/a"),
@@ -44,6 +45,12 @@ def test_headings_go_one_level_down():
 ])
 def test_links_lead_within_the_guide_or_to_the_published_site(href, expected):
     assert rebase(f'<a href="{href}">x</a>').a["href"] == expected
+
+
+def test_links_made_absolute_open_safely_like_other_external_links():
+    soup = rebase('<a href="../../downloads/x.zip">zip</a><a href="../../glossary/">g</a>')
+    first, second = soup.find_all("a")
+    assert first["rel"] == ["noopener", "noreferrer"] and not second.has_attr("rel")
 
 
 def test_text_from_the_page_stays_escaped():
