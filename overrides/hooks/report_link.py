@@ -18,8 +18,8 @@ FIELDS = ("page-title", "page-address", "reviewed")
 
 def report_url(repo_url: str, title: str, address: str, reviewed: str) -> str:
     """The new-issue address for a page, every value percent-encoded."""
-    query = urlencode({"template": FORM, "title": f"Problem on the page: {title}", "page-title": title,
-                       "page-address": address, "reviewed": reviewed}, quote_via=quote)
+    query = urlencode({"template": FORM, "page-title": title, "page-address": address, "reviewed": reviewed},
+                      quote_via=quote)
     return f"{repo_url.rstrip('/')}/issues/new?{query}"
 
 

@@ -1,17 +1,9 @@
 /*
- * The installable app, on the page's side.
- *
- * On the hosted site (http or https; never from file://, where service workers do
- * not run), once the page has loaded, it registers the service worker named by
- * <meta name="mbc-service-worker">, which then saves the whole site on the device.
- *
- * It shows the quiet notice that overrides/partials/app-notice.html puts above
- * each page (the texts are in the page; this script only shows them):
- *   - "saved copy", with the build's date, when the page came from the saved copy;
- *   - "a newer version", with a Reload button, when the page is a saved copy and a
- *     newer build has been saved meanwhile (checked again when the connection returns).
- * A page that came fresh from the network is already the newest build: when a newer
- * service worker has saved that build, it takes over quietly, with no notice.
+ * The installable app, page side (README: "Read offline, on a phone or on paper").
+ * Hosted site only: after load, register the worker named by <meta name="mbc-service-worker">;
+ * show the notice of overrides/partials/app-notice.html when this page is the saved copy, and
+ * offer to reload when a newer build has been saved meanwhile. A page fresh from the network
+ * is already the newest build: a newer worker then takes over quietly.
  */
 (function () {
   "use strict";
@@ -20,15 +12,13 @@
   if (!meta || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   var worker = navigator.serviceWorker;
   var registration = null;
-  var savedCopy = false; // this page came from the copy saved on the device
-  var reloading = false; // the reader asked for the newer version
+  var savedCopy = false;
+  var reloading = false;
 
   function show(name) {
     var notice = document.getElementById("mbc-app-notice");
     var part = notice && notice.querySelector('[data-mbc-notice="' + name + '"]');
-    if (!part) return;
-    notice.hidden = false;
-    part.hidden = false;
+    if (part) notice.hidden = part.hidden = false;
   }
 
   function offerUpdate() {
@@ -37,22 +27,20 @@
     button.dataset.ready = "yes";
     show("update");
     button.addEventListener("click", function () {
-      reloading = true;
-      button.disabled = true;
+      reloading = button.disabled = true;
       if (registration && registration.waiting) registration.waiting.postMessage({ type: "SKIP_WAITING" });
       else location.reload();
     });
   }
 
-  /* A newer build's worker has saved every file and waits. */
+  // A newer build's worker has saved every file and waits.
   function newerBuildSaved() {
     if (savedCopy) offerUpdate();
     else if (registration.waiting) registration.waiting.postMessage({ type: "SKIP_WAITING" });
   }
 
   function follow(installing) {
-    if (!installing) return;
-    installing.addEventListener("statechange", function () {
+    if (installing) installing.addEventListener("statechange", function () {
       if (installing.state === "installed" && worker.controller) newerBuildSaved();
     });
   }
@@ -65,23 +53,20 @@
     registration = found;
     if (registration.waiting && worker.controller) newerBuildSaved();
     follow(registration.installing);
-    registration.addEventListener("updatefound", function () {
-      follow(registration.installing);
-    });
+    registration.addEventListener("updatefound", function () { follow(registration.installing); });
     if (savedCopy) lookForNewerBuild();
   }
 
+  // The worker answers STATUS: did this page come from the saved copy?
   worker.addEventListener("message", function (event) {
     if (!event.data || event.data.type !== "STATUS" || !(event.data.savedCopy || !navigator.onLine)) return;
     savedCopy = true;
     show("saved");
-    // Links that need a connection say so on a saved copy.
     document.querySelectorAll(".mbc-needs-connection").forEach(function (note) { note.hidden = false; });
     if (registration && registration.waiting) offerUpdate();
     lookForNewerBuild();
   });
 
-  // The newer build has taken over because the reader asked for it: show the page from it.
   worker.addEventListener("controllerchange", function () {
     if (reloading) location.reload();
   });
@@ -91,10 +76,8 @@
   });
 
   window.addEventListener("load", function () {
-    worker.register(new URL(meta.content, location.href).href, { updateViaCache: "none" }).catch(function () {
-      // No connection to check for a newer worker, or nothing can be saved (private browsing,
-      // storage full): the site works as usual.
-    });
+    // Fails with no connection or no storage (private browsing): the site works as usual.
+    worker.register(new URL(meta.content, location.href).href, { updateViaCache: "none" }).catch(function () {});
     worker.ready.then(watch);
     if (worker.controller) worker.controller.postMessage({ type: "STATUS" });
   });
