@@ -115,7 +115,7 @@ def _link(href: str, *, page_url: str, prefix: str, sections: dict[str, str], si
         return f"#{TOC_ID}"  # a link to the whole guide itself: its contents
     if target:
         return f"#{target}--{parts.fragment}" if parts.fragment else f"#{target}"
-    address = (site_url or "").rstrip("/") + "/" + path if site_url else path
+    address = f"{site_url.rstrip('/')}/{path}" if site_url else path
     return address + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
