@@ -69,12 +69,19 @@ async function networkFirst(event, key) {
     const saved = await caches.match(key, { cacheName: CACHE });
     if (!saved) throw error;
     if (event.request.mode === "navigate" && event.resultingClientId) savedCopies.add(event.resultingClientId);
-    return saved;
+    return asRequested(saved);
   }
 }
 
 async function cacheFirst(event, key) {
-  return (await caches.match(key, { cacheName: CACHE })) || fetch(event.request);
+  const saved = await caches.match(key, { cacheName: CACHE });
+  return saved ? asRequested(saved) : fetch(event.request);
+}
+
+/* A saved response without the cache key as its address, so the page or worker that asked keeps the
+   address it asked for (the site's search worker reads the "#..." part of its own address). */
+function asRequested(saved) {
+  return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers: saved.headers });
 }
 
 self.addEventListener("install", (event) => {
