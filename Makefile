@@ -10,7 +10,7 @@ PORT   ?= 8000
 # Keep MkDocs' "MkDocs 2" banner from burying real warnings.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline validate test bench clean
+.PHONY: serve build offline pdf validate test bench clean
 
 ## serve: install, then build the site strictly and preview it at http://127.0.0.1:$(PORT)/mbc-plain-guide/ (rebuilds on save)
 serve: $(VENV)/.installed
@@ -23,6 +23,10 @@ build: $(VENV)/.installed
 ## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
 offline: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/offline.py --publish-dir site
+
+## pdf: print the whole guide to dist/mbc-guide.pdf with headless Chromium; `make build` after it publishes the PDF
+pdf: $(VENV)/.installed
+	$(BIN)/python scripts/pdf.py
 
 ## validate: check the site covers every drug and side effect in its sources
 validate: $(VENV)/.installed

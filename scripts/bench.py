@@ -6,7 +6,9 @@ build without the project's own hooks, so the hooks' cost shows as a ratio.
 Sizes: what a first visit to the home page, a treatment page and the glossary
 downloads (the HTML and the CSS and JavaScript it references, raw and gzipped),
 the search index (and how much this site's hidden fields add to it), the
-site's search worker, the whole site and the offline zip. Search: the hit rates
+site's search worker, what the service worker saves on the device after the
+first visit (the precache), the whole site, the whole guide's PDF (printed with
+scripts/pdf.py) and the offline zip with that PDF in it. Search: the hit rates
 of tests/search_queries.yml (rank 1 and top 3), with this site's search and with
 Material's alone, run under Node by scripts/search_run.js. Then Lighthouse's four
 category scores (mobile) for the home page and a treatment page, served on a
@@ -49,6 +51,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import web_app  # noqa: E402  (the hook that writes the service worker's list of files)
+
 KB = 1000  # figures and budgets are in kB of 1000 bytes
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -211,7 +216,8 @@ def config_without_hooks(text: str) -> str:
 
 def _run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     try:
-        result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "",
+                                                    **(env or {})},
                                 capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise BenchError(f"could not run {' '.join(cmd[:3])}: {err}") from None
@@ -353,9 +359,15 @@ def report(runs: int, lighthouse_runs: int) -> None:
         print(f"{'  the site search worker (search-readers.js)':<{W}} {_kb(worker.raw):>10} {_kb(worker.gzip):>10}")
         after = file_weight([site / "search" / "search_index.json", *site.glob("assets/javascripts/workers/search.*.js")])
         print(f"{'  with the search worker (fetched after load)':<{W}} {_kb(after.raw):>10} {_kb(after.gzip):>10}")
+        saved = web_app.precache_entries(site)
+        print(f"{'Saved on the device after a first visit':<{W}} {_kb(sum(e.raw for e in saved)):>10} "
+              f"{_kb(sum(e.gzip for e in saved)):>10}   {len(saved)} files (service worker precache)")
         size, count = tree_size(site)
         print(f"{'Whole site':<{W}} {_kb(size):>10}   in {count} files")
-        print(f"{'Offline zip':<{W}} {offline_zip_size(tmp):>10}")
+        pdf = whole_guide_pdf(site, tmp)
+        print(f"{'Whole guide PDF (scripts/pdf.py)':<{W}} {_kb(pdf.stat().st_size) if pdf else 'not made':>10}"
+              + (f"   {pdf_pages(pdf)} pages" if pdf else ""))
+        print(f"{'Offline zip, with the PDF':<{W}} {offline_zip_size(tmp, pdf):>10}")
 
         print(f"\n{'Search hit rates (tests/search_queries.yml)':<{W}} {'rank 1':>10} {'top 3':>10}")
         for label, material_only in (("this site's search", False), ("Material's search alone", True)):
@@ -425,12 +437,32 @@ def profile_build(project: Path, site: Path) -> list[tuple[str, float]]:
 
 def offline_zip_size(tmp: Path) -> str:
     """The offline zip's size, built by scripts/offline.py, or "not built" when that script is absent."""
+def offline_zip_size(tmp: Path, pdf: Path | None = None) -> str:
+    """The offline zip's size, built by scripts/offline.py (with the PDF when given), or "not built"."""
     script = ROOT / "scripts" / "offline.py"
     if not script.exists():
         return "not built"
     bundle = tmp / "offline.zip"
-    _run([sys.executable, str(script), "--site-dir", str(tmp / "offline"), "--zip", str(bundle)])
+    _run([sys.executable, str(script), "--site-dir", str(tmp / "offline"), "--zip", str(bundle)],
+         env={"WHOLE_GUIDE_PDF": str(pdf or "")})
     return _kb(bundle.stat().st_size)
+
+
+def whole_guide_pdf(site: Path, tmp: Path) -> Path | None:
+    """The whole guide printed to PDF from the built site by scripts/pdf.py (None without a Chromium)."""
+    try:
+        find_chrome()
+    except BenchError:
+        return None
+    pdf = tmp / "mbc-guide.pdf"
+    _run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--pdf", str(pdf)])
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> int:
+    """Number of pages of a PDF (pypdf)."""
+    from pypdf import PdfReader
+    return len(PdfReader(pdf).pages)
 
 
 def lighthouse_version() -> str:

@@ -15,8 +15,12 @@ READING_GRADES: dict[str, float] = {}  # page -> grade, filled by test_content.p
 
 
 def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run MkDocs with the project's settings and return the finished process (never raises)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """Run MkDocs with the project's settings and return the finished process (never raises).
+
+    WHOLE_GUIDE_PDF is empty unless the test sets it, so a PDF left in dist/ by `make pdf`
+    never changes what the tests build.
+    """
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=300)
 

@@ -1,4 +1,4 @@
-"""Speed budgets: what a first visit downloads, the offline zip, and scripts that wait for the page.
+"""Speed budgets: what a first visit downloads, what the app saves, the offline zip, and scripts that wait for the page.
 
 Timings vary from machine to machine, so `make bench` prints them and no test
 asserts them; bytes do not, so these budgets are checked on every run.
@@ -10,9 +10,11 @@ import re
 import pytest
 
 import bench
+import web_app
 
-FIRST_LOAD_BUDGET = 75 * bench.KB   # HTML + CSS + JS of one page, gzipped
-OFFLINE_ZIP_BUDGET = 400 * bench.KB
+FIRST_LOAD_BUDGET = 75 * bench.KB   # HTML + CSS + JS of one page, gzipped, the service worker's registration included
+OFFLINE_ZIP_BUDGET = 400 * bench.KB  # without the whole guide's PDF (its own budget: tests/browser/test_whole_guide_pdf.py)
+PRECACHE_BUDGET = 500 * bench.KB    # what the service worker downloads after a first visit, gzipped
 SEARCH_WORKER_BUDGET = 5 * bench.KB  # the site's search worker, gzipped
 SEARCH_INDEX_GROWTH = 0.15           # what the hidden search fields may add to the index
 
@@ -24,6 +26,21 @@ def test_first_load_fits_the_budget(built_site, src):
     assert weight.gzip <= FIRST_LOAD_BUDGET, (
         f"a first visit to docs/{src} downloads {weight.gzip / bench.KB:.1f} kB gzipped (HTML + CSS + JS); "
         f"the budget is {FIRST_LOAD_BUDGET / bench.KB:.0f} kB")
+
+
+def test_first_load_counts_the_service_worker_registration(built_site):
+    assets = [p.relative_to(built_site).as_posix() for p in bench.page_assets(built_site, built_site / "index.html")]
+    assert "assets/javascripts/app.js" in assets
+
+
+def test_what_the_app_saves_fits_the_budget(built_site):
+    entries = web_app.precache_entries(built_site)
+    size = sum(e.gzip for e in entries)
+    print(f"precache: {len(entries)} files, {sum(e.raw for e in entries) / bench.KB:.1f} kB raw, "
+          f"{size / bench.KB:.1f} kB gzipped")
+    assert size <= PRECACHE_BUDGET, (
+        f"the service worker saves {size / bench.KB:.1f} kB gzipped after a first visit; the budget is "
+        f"{PRECACHE_BUDGET / bench.KB:.0f} kB (see NOT_PRECACHED in overrides/hooks/web_app.py)")
 
 
 def test_offline_zip_fits_the_budget(offline_site):

@@ -68,6 +68,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """The Chromium the browser tests drive (for tests that start it themselves)."""
+    return find_chromium()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """A headless Chromium for the whole run."""
     from playwright.sync_api import sync_playwright

@@ -27,7 +27,7 @@ DESCRIBE_FOCUS = """() => {
     const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
     return {
         id: el.dataset.kb || null,
-        inFooter: !!el.closest('footer'),
+        inFooter: !!el.closest('.md-footer'),  // the site's footer; a page's own <footer> is content
         visible: outline || shadow,
         style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}; box-shadow: ${s.boxShadow}`,
         html: el.outerHTML.slice(0, 120),

@@ -1,0 +1,194 @@
+"""The installable app in Chromium: the hosted site keeps working offline after the first visit.
+
+A phone-sized browser opens the home page and waits for the service worker; the
+browser then goes offline (context.set_offline) and the reader opens six other
+pages, searches and opens a tooltip, each page saying it is the saved copy. Then
+a changed build is published: the next visit offers to reload, the reload shows
+the new page, and the old build's cache is gone. Chromium's own installability
+check (the one Lighthouse ran before version 12) passes, the worker is registered
+only after the page has loaded, and the file:// copy registers nothing.
+
+The site is served from a folder of its own, with `Cache-Control: no-cache` as a
+static host that has just published would answer, so that publishing is
+replacing that folder's files.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from helpers import ROOT, run_mkdocs
+
+OFFLINE_PAGES = ["treatment/chemotherapy/", "treatment/hormone-therapy/", "questions/", "glossary/",
+                 "living/check-ups-and-scans/", "about/offline/", "whole-guide/"]
+CHANGED_TEXT = "This sentence is new in the changed build."
+WAIT_FOR_WORKER = """async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+        await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, {once: true}));
+    }
+    return navigator.serviceWorker.controller.scriptURL;
+}"""
+CACHES = "async () => (await caches.keys()).filter((name) => name.startsWith('mbc-guide-'))"
+
+
+class _NoCacheHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+@pytest.fixture
+def live_site(tmp_path, built_site):
+    """A copy of the built site served on a free port: yields (base URL, the folder served)."""
+    folder = tmp_path / "live"
+    shutil.copytree(built_site, folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_NoCacheHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", folder
+    server.shutdown()
+    server.server_close()
+
+
+def changed_build(tmp_path: Path) -> Path:
+    """The site built again with one sentence added to the home page, as a new publication would be."""
+    copy = tmp_path / "project"
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    home = copy / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + f"\n{CHANGED_TEXT}\n", encoding="utf-8")
+    result = run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
+    assert result.returncode == 0, result.stderr
+    return copy / "site"
+
+
+def publish(site: Path, folder: Path) -> None:
+    """Replace the served folder's files with the new build's."""
+    for child in folder.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    shutil.copytree(site, folder, dirs_exist_ok=True, copy_function=shutil.copy)  # new files, new times
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"uncaught exception: {e}"))
+    yield context, page, problems
+    context.close()
+
+
+def wait_for_caches(page, done, timeout_ms: int = 30_000) -> list[str]:
+    """Poll the site's caches until done(names) is true; return them."""
+    for _ in range(timeout_ms // 250):
+        names = page.evaluate(CACHES)
+        if done(names):
+            return names
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the site's caches are still {names}")
+
+
+def test_the_site_works_offline_after_the_first_visit_and_updates(phone, live_site, tmp_path):
+    context, page, problems = phone
+    base, folder = live_site
+    first_build = folder.parent / "first-build"
+    shutil.copytree(folder, first_build)
+    notice = page.locator("#mbc-app-notice")
+    saved = page.locator('[data-mbc-notice="saved"]')
+    update = page.locator('[data-mbc-notice="update"]')
+
+    # First visit: the worker saves the site; the page came from the network, so no notice.
+    page.goto(base)
+    assert page.evaluate(WAIT_FOR_WORKER) == base + "sw.js"
+    first_caches = page.evaluate(CACHES)
+    assert len(first_caches) == 1
+    expect(notice).to_be_hidden()
+
+    # A changed build is published while the reader is online: the next page is fresh from the
+    # network, and the newer worker saves that build and takes over quietly; the old cache goes.
+    publish(changed_build(tmp_path), folder)
+    page.goto(base)
+    expect(page.locator("article")).to_contain_text(CHANGED_TEXT)
+    second_caches = wait_for_caches(page, lambda names: len(names) == 1 and names != first_caches)
+    expect(notice).to_be_hidden()
+
+    # No signal: six other pages, a search and a tooltip, each page saying it is the saved copy.
+    context.set_offline(True)
+    for path in OFFLINE_PAGES:
+        page.goto(base + path)
+        expect(page.locator("article h1").first).to_be_visible()
+        expect(saved).to_be_visible()
+        expect(saved).to_contain_text("saved on this device")
+        expect(page.locator(".mbc-page-actions .mbc-needs-connection")).to_be_visible()
+    page.goto(base + "treatment/chemotherapy/")
+    term = page.locator("article a.mbc-term").first
+    term.tap()
+    expect(page.locator("#mbc-tooltip")).to_contain_text(term.get_attribute("data-definition") or "")
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.locator("input[data-md-component=search-query]").press_sequentially("tamoxifen")
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_contain_text("amoxifen")
+    result.locator("a").first.click()  # the result's address ends in ?h=..., which the saved copy must still find
+    expect(page.locator("article h1").first).to_be_visible()
+    expect(saved).to_be_visible()
+    page.goto(base)
+    expect(page.locator("article")).to_contain_text(CHANGED_TEXT)
+    expect(saved).to_be_visible()
+
+    # Another build is published while the reader has no signal; when the signal returns, the
+    # saved page offers to reload, the reload shows the newer build, and the old cache is gone.
+    publish(first_build, folder)
+    context.set_offline(False)
+    expect(update).to_be_visible(timeout=30_000)
+    expect(update).to_contain_text("A newer version of this guide is ready")
+    with page.expect_event("load"):
+        page.locator("#mbc-app-reload").click()
+    expect(page.locator("article h1").first).to_be_visible()
+    expect(page.locator("article")).not_to_contain_text(CHANGED_TEXT)
+    wait_for_caches(page, lambda names: names == first_caches)  # the same files as the first build
+    expect(notice).to_be_hidden()
+    assert problems == []
+
+
+def test_the_worker_is_registered_only_after_the_page_has_loaded(browser, served_site):
+    context = browser.new_context()
+    page = context.new_page()
+    events: list[str] = []
+    context.on("request", lambda request: events.append(request.url))
+    page.on("load", lambda: events.append("load"))
+    page.goto(served_site)
+    page.evaluate(WAIT_FOR_WORKER)
+    context.close()
+    worker = events.index(served_site + "sw.js")
+    assert events.index("load") < worker, "the service worker must not compete with the first load"
+    assert len(events) > worker + 20, "the worker saved too few files"
+
+
+def test_chromium_finds_the_site_installable(browser, chromium_path, served_site, tmp_path):
+    # Lighthouse 12 dropped its installability audit; this is the check it ran, Chromium's own.
+    # A persistent profile, because Chromium never offers to install from an incognito one.
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path, args=["--no-sandbox", "--disable-gpu"])
+    try:
+        page = context.new_page()
+        page.goto(served_site)
+        page.evaluate(WAIT_FOR_WORKER)
+        cdp = context.new_cdp_session(page)
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["url"] == served_site + "manifest.webmanifest" and manifest["errors"] == []
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    finally:
+        context.close()
+
