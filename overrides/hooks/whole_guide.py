@@ -128,6 +128,7 @@ def rebase(html: str, *, page_url: str, prefix: str, sections: dict[str, str], g
             tag.name = f"h{int(tag.name[1]) + 1}"
         elif tag.name == "aside":
             tag.name = "div"  # one landmark per page's sources would give the guide dozens of the same name
+            tag.attrs.pop("aria-labelledby", None)  # and HTML does not let a plain <div> be named
         if tag.get("id"):
             tag["id"] = f"{prefix}--{tag['id']}"
         for name in ID_LIST_ATTRIBUTES:

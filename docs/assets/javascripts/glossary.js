@@ -19,10 +19,6 @@
   "use strict";
 
   var HIDE_DELAY_MS = 300; // time to move the pointer from the term onto the tooltip
-  var MAX_WIDTH = 320; // px, the tooltip's widest
-  var MIN_WIDTH = 150; // px, the narrowest it may be made to fit beside a term
-  var GAP = 6; // px between the tooltip and the term, and kept clear around other terms
-  var EDGE = 8; // px kept free at the window's edges
   var tooltip = null;
   var current = null; // the term whose tooltip is showing
   var hideTimer = null;
@@ -30,7 +26,6 @@
   var openBeforeTap = false; // was this term's tooltip already open when the finger came down?
   var mouseAt = null; // where the mouse pointer last was, in window coordinates
   var escapedAt = null; // where it was when Esc hid a tooltip: nothing opens there until it moves
-  var bridge = null; // the strip, in page coordinates, the pointer crosses to a tooltip placed away from its term
 
   function build() {
     tooltip = document.createElement("div");
@@ -71,7 +66,6 @@
     tooltip.hidden = true;
     if (current) current.removeAttribute("aria-describedby");
     current = null;
-    bridge = null;
   }
 
   function scheduleHide() {
@@ -84,116 +78,65 @@
     hideTimer = null;
   }
 
-  /* Where the tooltip goes: the first of these places that fits in the window without covering
-     another glossary term: just below the term, just above it, beside it (right, then left),
-     then the nearest free band further below or above. So, moving down a list of drugs, the
-     pointer reaches the next drug, never this tooltip. When nothing fits, just below the term. */
+  /* The first place that fits in the window and covers no other glossary term: just below or
+     above the term, beside it (right or left, level with its top or bottom), else the nearest
+     free band further below or above; failing all, just below. So the pointer moving down a list
+     of drugs meets the next drug, not this tooltip. */
   function place(term) {
     var box = term.getBoundingClientRect();
-    var viewWidth = document.documentElement.clientWidth;
-    var others = otherTermRects(term);
-    var full = size(Math.min(MAX_WIDTH, viewWidth - 2 * EDGE));
-    full.left = Math.max(EDGE, Math.min(box.left, viewWidth - full.width - EDGE));
-    var spot = stacked(box, others, full, false) || beside(box, others, 1) || beside(box, others, -1)
-      || stacked(box, others, full, true)
-      || { left: full.left, top: box.bottom + GAP, width: full.width, height: full.height };
-    tooltip.style.maxWidth = spot.width + "px";
+    var view = document.documentElement.clientWidth;
+    var others = [];
+    document.querySelectorAll("a.mbc-term").forEach(function (other) {
+      if (other !== term) others.push.apply(others, other.getClientRects());
+    });
+    var full = size(Math.min(320, view - 16));
+    var left = Math.max(8, Math.min(box.left, view - full.width - 8));
+    var spots = [spot(left, box.bottom + 6, full), spot(left, box.top - 6 - full.height, full)];
+    [1, -1].forEach(function (side) {
+      var room = side > 0 ? view - box.right - 20 : box.left - 20;
+      if (room < 150) return;
+      var narrow = size(Math.min(320, room));
+      var x = side > 0 ? box.right + 12 : box.left - 12 - narrow.width;
+      var bridge = { left: side > 0 ? box.right : x + narrow.width, right: side > 0 ? x : box.left,
+                     top: box.top, bottom: box.bottom }; // the pointer crosses it to the tooltip
+      if (others.some(function (r) { return near(bridge, r); })) return;
+      spots.push(spot(x, box.top, narrow, bridge), spot(x, box.bottom - narrow.height, narrow, bridge));
+    });
+    var far = others.map(function (r) {
+      return r.top > box.top ? spot(left, r.bottom + 6, full) : spot(left, r.top - 6 - full.height, full);
+    }).sort(function (a, b) { return Math.abs(a.top - box.top) - Math.abs(b.top - box.top); });
+    var chosen = spots.concat(far).filter(function (rect) {
+      return rect.left >= 8 && rect.top >= 8 && rect.right <= view - 8 && rect.bottom <= window.innerHeight - 8
+        && !others.some(function (r) { return near(rect, r); });
+    })[0] || spots[0];
+    tooltip.style.maxWidth = chosen.right - chosen.left + "px";
     // Coordinates are relative to the tooltip's containing block (the page when none is positioned).
     var parent = tooltip.offsetParent;
     var origin = parent && parent !== document.body ? parent.getBoundingClientRect()
       : { left: -window.scrollX, top: -window.scrollY };
-    tooltip.style.left = spot.left - origin.left + "px";
-    tooltip.style.top = spot.top - origin.top + "px";
-    bridge = spot.bridge ? shift(spot.bridge, window.scrollX, window.scrollY) : null;
+    tooltip.style.left = chosen.left - origin.left + "px";
+    tooltip.style.top = chosen.top - origin.top + "px";
+    // The bridge is part of the tooltip (its ::before), so crossing it keeps the tooltip open.
+    var b = chosen.bridge || { left: chosen.left, right: chosen.left, top: chosen.top, bottom: chosen.top };
+    [["--mbc-bridge-x", b.left - chosen.left], ["--mbc-bridge-y", b.top - chosen.top],
+     ["--mbc-bridge-w", b.right - b.left], ["--mbc-bridge-h", b.bottom - b.top]].forEach(function (v) {
+      tooltip.style.setProperty(v[0], v[1] + "px");
+    });
   }
 
-  /* Just below or just above the term; with far, also past the terms below or above it, the
-     nearest free place first. A far place gets a bridge: the strip the pointer crosses to it. */
-  function stacked(box, others, full, far) {
-    var tops = [box.bottom + GAP, box.top - GAP - full.height];
-    if (far) {
-      others.forEach(function (other) {
-        if (other.bottom > box.bottom) tops.push(other.bottom + GAP);
-        if (other.top < box.top) tops.push(other.top - GAP - full.height);
-      });
-    }
-    var spots = tops.map(function (top) {
-      var below = top > box.top;
-      return { left: full.left, top: top, width: full.width, height: full.height,
-               distance: below ? top - box.bottom : box.top - top - full.height,
-               bridge: far ? { left: box.left, right: box.right, top: below ? box.bottom : top + full.height,
-                               bottom: below ? top : box.top } : null };
-    }).filter(function (rect) { return fits(rect, others); });
-    spots.sort(function (a, b) { return a.distance - b.distance; });
-    return spots[0] || null;
-  }
-
-  /* Beside the term (side 1: right, -1: left), level with its top or its bottom (the nearer), moved
-     further out past glossary terms on other lines; null when no such place is free. The strip
-     between the term and the tooltip (the bridge) must be free of terms too: the pointer crosses it. */
-  function beside(box, others, side) {
-    var found = [besideLevel(box, others, side, true), besideLevel(box, others, side, false)].filter(Boolean);
-    found.sort(function (a, b) { return (a.bridge.right - a.bridge.left) - (b.bridge.right - b.bridge.left); });
-    return found[0] || null;
-  }
-
-  function besideLevel(box, others, side, alignTop) {
-    var viewWidth = document.documentElement.clientWidth;
-    var edge = side > 0 ? box.right + 2 * GAP : box.left - 2 * GAP;
-    for (var tries = 0; tries < 10; tries += 1) {
-      var room = side > 0 ? viewWidth - EDGE - edge : edge - EDGE;
-      if (room < MIN_WIDTH) return null;
-      var measured = size(Math.min(MAX_WIDTH, room));
-      var x = side > 0 ? edge : edge - measured.width;
-      var bridge = { left: side > 0 ? box.right : x + measured.width, right: side > 0 ? x : box.left,
-                     top: box.top, bottom: box.bottom };
-      var rect = { left: x, top: alignTop ? box.top : box.bottom - measured.height,
-                   width: measured.width, height: measured.height, bridge: bridge };
-      if (others.some(function (other) { return overlaps(bridge, other); }) || !fits(rect, [])) return null;
-      var covered = others.filter(function (other) { return overlaps(rect, other); });
-      if (!covered.length) return rect;
-      edge = side > 0 ? Math.max.apply(null, covered.map(function (r) { return r.right; })) + GAP
-        : Math.min.apply(null, covered.map(function (r) { return r.left; })) - GAP;
-    }
-    return null;
-  }
-
-  function shift(rect, dx, dy) {
-    return { left: rect.left + dx, right: rect.right + dx, top: rect.top + dy, bottom: rect.bottom + dy };
-  }
-
-  /* The tooltip's size when it may be at most maxWidth wide. */
   function size(maxWidth) {
     tooltip.style.maxWidth = maxWidth + "px";
     tooltip.style.left = "0px";
     return { width: tooltip.offsetWidth, height: tooltip.offsetHeight };
   }
 
-  /* Inside the window and clear of every rectangle in others. */
-  function fits(rect, others) {
-    var inside = rect.left >= EDGE && rect.top >= EDGE && rect.left + rect.width <= document.documentElement.clientWidth - EDGE
-      && rect.top + rect.height <= window.innerHeight - EDGE;
-    return inside && !others.some(function (other) { return overlaps(rect, other); });
+  function spot(x, y, measured, bridge) {
+    return { left: x, top: y, right: x + measured.width, bottom: y + measured.height, bridge: bridge };
   }
 
-  /* Whether two boxes come within GAP of each other (a box has right and bottom, or width and height). */
-  function overlaps(rect, other) {
-    var right = rect.right !== undefined ? rect.right : rect.left + rect.width;
-    var bottom = rect.bottom !== undefined ? rect.bottom : rect.top + rect.height;
-    return rect.left < other.right + GAP && other.left - GAP < right
-      && rect.top < other.bottom + GAP && other.top - GAP < bottom;
-  }
-
-  /* The boxes of every other glossary term on screen (one per line a term wraps onto). */
-  function otherTermRects(term) {
-    var rects = [];
-    document.querySelectorAll("a.mbc-term").forEach(function (other) {
-      if (other === term) return;
-      Array.prototype.forEach.call(other.getClientRects(), function (r) {
-        if (r.width && r.height && r.bottom > 0 && r.top < window.innerHeight) rects.push(r);
-      });
-    });
-    return rects;
+  /* Whether two boxes come within 6 px of each other. */
+  function near(a, b) {
+    return a.left < b.right + 6 && b.left - 6 < a.right && a.top < b.bottom + 6 && b.top - 6 < a.bottom;
   }
 
   function termFrom(target) {
@@ -218,14 +161,8 @@
     if (term && lastPointerType === "mouse" && !still) show(term);
   });
 
-  /* Crossing the bridge from a term to its tooltip beside it keeps the tooltip open. */
   document.addEventListener("mousemove", function (event) {
     mouseAt = { x: event.clientX, y: event.clientY };
-    if (!bridge || !current || tooltip.hidden) return;
-    var x = event.clientX + window.scrollX;
-    var y = event.clientY + window.scrollY;
-    if (x >= bridge.left && x <= bridge.right && y >= bridge.top && y <= bridge.bottom) cancelHide();
-    else if (!hideTimer && !current.contains(event.target) && !tooltip.contains(event.target)) scheduleHide();
   }, { passive: true });
 
   document.addEventListener("mouseout", function (event) {
