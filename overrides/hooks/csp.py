@@ -83,3 +83,8 @@ def add_policy(page_html: str, offline: bool = False) -> str:
 def on_post_page(output: str, *, page, config) -> str:
     """Add the policy to each built page."""
     return add_policy(output, offline_enabled(config))
+
+
+def on_post_template(output_content: str, *, template_name: str, config) -> str:
+    """Add the policy to the pages built from a theme template alone (404.html)."""
+    return add_policy(output_content, offline_enabled(config)) if template_name.endswith(".html") else output_content

@@ -57,3 +57,10 @@ def test_meta_comes_first_after_the_charset():
     tags = [node.tag for node in head.iter()]
     assert tags[:3] == ["meta", "meta", "title"]
     assert head.css("meta")[1].attributes["http-equiv"] == "Content-Security-Policy"
+
+
+def test_every_built_html_file_has_a_policy(built_site):
+    """Pages and the theme's own templates (404.html) alike."""
+    missing = [str(path.relative_to(built_site)) for path in built_site.rglob("*.html")
+               if 'http-equiv="Content-Security-Policy"' not in path.read_text(encoding="utf-8")]
+    assert missing == []
