@@ -15,6 +15,13 @@ and the section's menu (`<nav aria-labelledby=...>`) is named by it. Each such
 label gets the section's name as visually hidden text (aria-label is not
 allowed on a <label>), so the toggle and the menu landmark both have a name.
 
+Two more changes to the theme's output:
+- Material's search dialog has no accessible name: it gets aria-label="Search".
+- Speed: the scripts at the end of the page (Material's bundle, then extra_javascript)
+  load with `defer`, so downloading them never holds up the first paint. They still run
+  in the same order once the page is parsed, before DOMContentLoaded, as Material expects.
+  Scripts in <head> (the offline copy's search shim) are left as they are.
+
 All of it is done through the HTML parser (html_tree), on every page and the 404 page.
 """
 from __future__ import annotations
@@ -37,6 +44,12 @@ def fix_theme_html(source: str) -> str:
         if label.attributes["for"] not in ids:
             del label.attrs["for"]
             changed = True
+    for dialog in tree.css('[data-md-component="search"][role="dialog"]:not([aria-label])'):
+        dialog.attrs["aria-label"] = "Search"
+        changed = True
+    for script in tree.css("body script[src]:not([defer]):not([async])"):
+        script.attrs["defer"] = ""
+        changed = True
     section_names = {label.attributes["for"]: " ".join(label.text(deep=True).split())
                      for label in tree.css("label.md-nav__title[for]")}
     for toggle in tree.css("label.md-nav__link[id]"):
