@@ -57,3 +57,15 @@ def test_script_text_that_looks_like_tags_is_not_touched():
     script = '{"a": "<input type=\\"checkbox\\" autocomplete=\\"off\\">"}'
     html = page(f'<script type="application/json">{script}</script><p title="<label for=x>">x</p>')
     assert fix_theme_html(html) == html
+
+
+def test_search_dialog_is_named_and_body_scripts_are_deferred():
+    page = ('<!doctype html><html><head><script src="shim.js"></script></head><body>'
+            '<div data-md-component="search" role="dialog"></div>'
+            '<script src="bundle.js"></script><script src="app.js" async></script>'
+            '<script id="__config" type="application/json">{}</script></body></html>')
+    tree = parse_document(fix_theme_html(page))
+    assert tree.css_first('[role="dialog"]').attributes["aria-label"] == "Search"
+    assert "defer" in tree.css_first('script[src="bundle.js"]').attributes
+    assert "defer" not in tree.css_first('script[src="shim.js"]').attributes  # the head is left alone
+    assert "defer" not in tree.css_first('script[src="app.js"]').attributes  # already async
