@@ -108,6 +108,9 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
     if check.skipped:
         return [check.skipped]
     lines = [f"Source texts read: {', '.join(f'{sid} ({name})' for sid, name in check.texts.items())}."]
+    names = [f"{s['id']} ({', '.join(s['names_only'])})" for s in report.sources if s["names_only"]]
+    if names:
+        lines.append(f"Names-only sources, not read as texts (they give no drug facts): {', '.join(names)}.")
     if check.not_covered:
         lines.append("Named in a source but not covered, on purpose (not_covered in data/sources.yml):")
         for entry in check.not_covered:

@@ -6,11 +6,13 @@ this page" links point at those data files.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+import respelling
 import sitedata
 from markdown_escape import md_text as text
 
@@ -59,6 +61,9 @@ def _link(from_page: str, to_page: str) -> str:
 def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary) -> str:
     """The Glossary page: every entry A to Z with its anchor, definition, class and mentions."""
     backing = sorted({i.source for i in inventory.items() if i.kind in ("drug", "term")})
+    # The names-only sources its respellings were read in are cited too.
+    backing += sorted({s.id for e in glossary.entries if e.say_source and e.say_source != "own"
+                       for s in [inventory.names_source("respellings", e.say_source)]})
     groups: dict[str, tuple[str, list]] = {}  # letter anchor -> (letter shown, entries)
     for entry in sorted(glossary.entries, key=lambda e: sitedata.normalise(e.term)):
         letter = entry.term[0].upper()
@@ -70,8 +75,10 @@ def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary
                "    This page explains, in plain words, each drug, group of drugs and medical word used on this site. "
                "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
                "what it means. Select its link to come here.\n\n")
-    out.append("Jump to a letter: " + " · ".join(f"[{text(letter)}](#{anchor})"
-                                                 for anchor, (letter, _) in groups.items()) + "\n")
+    # The letters are a list of links, each a large target (extra.css); data is escaped on its way into HTML.
+    letters = "".join(f'<li><a href="#{html.escape(anchor)}">{html.escape(letter)}</a></li>'
+                      for anchor, (letter, _) in groups.items())
+    out.append(f'<nav class="mbc-letters" aria-label="Jump to a letter"><p>Jump to a letter:</p><ul>{letters}</ul></nav>\n')
     for anchor, (letter, members) in groups.items():
         out.append(f"\n## {text(letter)} {{ #{anchor} }}\n")
         out.extend(_glossary_entry(entry, inventory, glossary) for entry in members)
@@ -86,12 +93,20 @@ def _glossary_entry(entry: sitedata.GlossaryEntry, inventory: sitedata.Inventory
     if entry.member_of:
         parent = glossary.find(entry.member_of)
         facts.append(f"part of [{text(parent.term)}](#{parent.anchor})")
-    lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n", text(entry.definition) + "\n",
-             " · ".join(facts) + "\n"]
+    lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n"]
+    if entry.say:
+        lines.append(say_it(entry.say) + "\n")
+    lines += [text(entry.definition) + "\n", " · ".join(facts) + "\n"]
     if entry.aliases:
         lines.append("Also written: " + ", ".join(text(a) for a in entry.aliases) + "\n")
     lines.append(f"\n<!-- mentions:{entry.anchor} -->\n")
     return "\n".join(lines)
+
+
+def say_it(say: str) -> str:
+    """The "Say it" line: the respelling for the eye, its spoken form for screen readers (respelling.py)."""
+    return (f'<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">{html.escape(say)}'
+            f'</span><span class="mbc-visually-hidden">{html.escape(respelling.spoken(say))}</span></span>')
 
 
 def side_effects_markdown(inventory: sitedata.Inventory) -> str:

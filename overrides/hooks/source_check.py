@@ -262,7 +262,7 @@ def check_sources(inventory: Inventory, folder: Path | None, skipped: str = "") 
     if folder is None:
         return result
     treatments = {tid: t.name for tid, t in inventory.treatments.items()}
-    for source in inventory.sources.values():
+    for source in inventory.text_sources():  # a names-only source has no text: it gives no drug facts
         reading = read_file(folder / source.file, treatments, (inventory.path, source.line))
         result.texts[source.id] = source.file
         _check_mentions(source, reading, inventory, result)
