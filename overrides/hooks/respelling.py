@@ -15,7 +15,7 @@ _SYLLABLE = r"(?:[a-z]+|[A-Z]+)"
 _WORD = rf"{_SYLLABLE}(?:-{_SYLLABLE})*"
 PATTERN = re.compile(rf"{_WORD}(?: {_WORD})*")
 RULE = ("syllables joined by hyphens, the stressed one in capitals, words separated by one space, "
-        "letters only (like per-TOO-zoo-mab)")
+        "letters only, like per-TOO-zoo-mab")
 
 
 def problem(say: str) -> str | None:
@@ -30,9 +30,12 @@ def problem(say: str) -> str | None:
 def spoken(say: str) -> str:
     """The respelling as a screen reader should read it: "per too zoo mab, stress on too"."""
     syllables = _syllables(say)
+    plain = " ".join(s.lower() for s in syllables)
     stressed = [s.lower() for s in syllables if s.isupper()]
+    if not stressed:
+        return plain
     names = stressed[0] if len(stressed) == 1 else ", ".join(stressed[:-1]) + " and " + stressed[-1]
-    return f"{' '.join(s.lower() for s in syllables)}, stress on {names}"
+    return f"{plain}, stress on {names}"
 
 
 def needs_respelling(kind: str, term: str) -> bool:
