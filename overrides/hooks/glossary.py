@@ -64,11 +64,9 @@ def fill_mentions(html: str, pages_for) -> str:
         pages = pages_for(text.removeprefix(MENTIONS_PREFIX))
         label = tree.create_node("p")
         label.attrs["class"] = "mbc-mentions"
+        label.insert_child("Mentioned on:" if pages else "Not mentioned on other pages yet.")
         node.insert_before(label)
-        if not pages:
-            label.insert_child("Not mentioned on other pages yet.")
-        else:
-            label.insert_child("Mentioned on:")
+        if pages:
             items = tree.create_node("ul")
             items.attrs["class"] = "mbc-mentions__pages"
             for url, title in pages:
