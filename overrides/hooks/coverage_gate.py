@@ -34,7 +34,7 @@ def on_pre_build(*, config) -> None:
     except sitedata.DataError as err:
         raise PluginError(str(err)) from None
     for finding in report.errors:
-        if finding.kind in ("coverage", "respelling"):
+        if finding.kind in ("coverage", "respelling", "brand"):
             log.warning(f"coverage gap on {finding.page}: {finding.message}; fix: {finding.fix} "
                         "(run `make validate` for the full report)")
     _last["report"] = report

@@ -29,7 +29,8 @@ class Finding:
 
     severity: str  # "error" | "warning"
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
-    # | "source" (inventory vs. source text) | "respelling" (a drug without one)
+    # | "source" (inventory vs. source text) | "respelling" (a drug without one) | "brand" (none recorded)
+    # | "unknown drug" (a drug or brand name on a page that the glossary does not know)
     kind: str
     page: str
     item: str
@@ -105,6 +106,7 @@ def check_site(
     _check_items(inventory, glossary, pages, seen, report)
     _check_glossary_backing(inventory, glossary, report)
     _check_respellings(glossary, report)
+    _check_brands(glossary, report)
     if all_pages:
         _check_pages(inventory, pages, today, fail_overdue, report)
         _check_safety(pages, seen, report)
@@ -233,6 +235,17 @@ def _check_respellings(glossary: Glossary, report: Report) -> None:
                 f"{entry.kind} '{entry.term}' has no respelling, so readers cannot tell how to say it",
                 f"add `say:` ({respelling.RULE}) and `say_source:` (the NCI dictionary entry's address, or 'own') "
                 f"to its entry in data/glossary.yml", entry.line))
+
+
+def _check_brands(glossary: Glossary, report: Report) -> None:
+    """Every drug records the brand names it is sold under, or says why none is recorded."""
+    for entry in glossary.entries:
+        if entry.kind == "drug" and not entry.brands and not entry.no_brand:
+            report.findings.append(Finding(
+                "error", "brand", "data/glossary.yml", entry.term,
+                f"drug '{entry.term}' records no brand name and no reason why none is recorded",
+                "add `brands:` ({name: ..., seen_at: the NCI dictionary entry's address, country: ... where it "
+                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line))
 
 
 def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, fail_overdue: bool,

@@ -294,7 +294,7 @@ class Inventory:
 
 
 _ITEM_LISTS = {"drugs": "drug", "side_effects": "side effect", "terms": "term"}
-NAME_USES = ("respellings",)  # what a names-only source may be registered for
+NAME_USES = ("respellings", "brand names")  # what a names-only source may be registered for
 
 
 def load_inventory(path: Path = SOURCES_FILE) -> Inventory:
@@ -410,6 +410,15 @@ def _check_duplicate_items(sources: dict[str, Source], path: Path) -> None:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """A name a drug is sold under, where it was seen (a names-only source's entry) and, where it matters, where."""
+
+    name: str
+    seen_at: str
+    country: str = ""  # "US", "UK and EU"...: empty when the name is the same everywhere the entry says
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """One glossary entry: a drug, a drug class or a term."""
 
@@ -423,6 +432,8 @@ class GlossaryEntry:
     anchor: str = ""  # unique among the glossary's entries; set by load_glossary
     say: str | None = None  # how to say it (respelling.py), e.g. "per-TOO-zoo-mab"
     say_source: str | None = None  # the address of the names source's entry it was read in, or "own"
+    brands: tuple[Brand, ...] = ()  # the names it is sold under (a drug)
+    no_brand: str | None = None  # for a drug with no brand recorded: why
 
     def __post_init__(self) -> None:
         if not self.anchor:
@@ -430,7 +441,8 @@ class GlossaryEntry:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.term, *self.aliases)
+        """Every name a page may use for it: term, aliases and brand names (a brand gets its drug's tooltip)."""
+        return (self.term, *self.aliases, *(b.name for b in self.brands))
 
 
 @dataclass(frozen=True)
@@ -511,8 +523,8 @@ def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> Glos
         raise DataError(path, line, "each entry must be a mapping with term, kind, definition.")
     term = _field(block, "term", str, path, "an entry")
     what = f"entry '{term}'"
-    _unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition", "say", "say_source"},
-                  path, what)
+    _unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition", "say", "say_source",
+                          "brands", "no_brand"}, path, what)
     kind = _field(block, "kind", str, path, what)
     if kind not in GLOSSARY_KINDS:
         raise DataError(path, block.line, f"{what}: kind '{kind}' is unknown; use one of {', '.join(GLOSSARY_KINDS)}.")
@@ -526,8 +538,42 @@ def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> Glos
         raise DataError(path, block.line, f"{what}: a {kind} needs at least one treatment in 'treatments'.")
     member_of = _field(block, "member_of", str, path, what, required=False)
     say, say_source = _respelling(block, inventory, path, what)
+    brands, no_brand = _brands(block, kind, inventory, path, what)
     return GlossaryEntry(term.strip(), kind, treatments, member_of, _strings(block, "aliases", path, what),
-                         " ".join(definition.split()), block.line, say=say, say_source=say_source)
+                         " ".join(definition.split()), block.line, say=say, say_source=say_source,
+                         brands=brands, no_brand=no_brand)
+
+
+_BRAND_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '\-]*")
+
+
+def _brands(block: _Mapping, kind: str, inventory: Inventory, path: Path, what: str) -> tuple[tuple[Brand, ...], str | None]:
+    """A drug's brand names, each with the address it was seen at; or `no_brand` with the reason."""
+    no_brand = _field(block, "no_brand", str, path, what, required=False)
+    entries = _field(block, "brands", list, path, what, required=False) or []
+    if (entries or no_brand) and kind != "drug":
+        raise DataError(path, block.line, f"{what}: only a drug has brand names; remove 'brands' and 'no_brand'.")
+    if entries and no_brand:
+        raise DataError(path, block.line_of("no_brand"), f"{what} has both 'brands' and 'no_brand'; keep one.")
+    brands = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise DataError(path, block.line_of("brands"), f"{what}: each brand must be a mapping like "
+                            "{name: ..., seen_at: https://..., country: ...}.")
+        _unknown_keys(entry, {"name", "seen_at", "country"}, path, f"a brand of {what}")
+        name = _field(entry, "name", str, path, f"a brand of {what}").strip()
+        if not _BRAND_NAME.fullmatch(name):
+            raise DataError(path, entry.line, f"{what}: brand '{name[:40]}' must be a plain name (letters, digits, "
+                            "spaces, hyphens).")
+        seen_at = _field(entry, "seen_at", str, path, f"brand '{name}' of {what} (the address of the NCI dictionary "
+                         "entry where it was seen)", required=True).strip()
+        if not inventory.names_source("brand names", seen_at):
+            raise DataError(path, entry.line_of("seen_at"), f"{what}: brand '{name}' must be seen at an entry of a "
+                            "names-only source registered for brand names in data/sources.yml (its entries_at), "
+                            f"not '{seen_at[:80]}'.")
+        country = (_field(entry, "country", str, path, f"brand '{name}' of {what}", required=False) or "").strip()
+        brands.append(Brand(name, seen_at, country))
+    return tuple(brands), (" ".join(no_brand.split()) if no_brand else None)
 
 
 def _respelling(block: _Mapping, inventory: Inventory, path: Path, what: str) -> tuple[str | None, str | None]:

@@ -69,7 +69,7 @@ def test_every_drug_and_word_named_class_of_the_glossary_has_a_respelling_with_i
 def test_the_nci_dictionaries_are_a_names_only_source():
     inventory, _ = sitedata.load_all()
     nci = inventory.sources["nci-dictionaries"]
-    assert nci.names_only == ("respellings",) and nci.items == () and nci.file == ""
+    assert nci.names_only == ("respellings", "brand names") and nci.items == () and nci.file == ""
     assert nci not in inventory.text_sources()
     assert nci.url.startswith("https://www.cancer.gov/")
 
@@ -110,9 +110,9 @@ def test_bad_respellings_name_the_line_and_the_fix(data, old, new, message):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("    names_only: [respellings]\n", "    names_only: [respellings]\n    file: nci.txt\n", "has no 'file'"),
-    ("    names_only: [respellings]\n", "    names_only: [respellings]\n    drugs: []\n", "has no 'drugs'"),
-    ("    names_only: [respellings]\n", "    names_only: [side effects]\n", "'names_only' lists what the source gives"),
+    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    file: nci.txt\n", "has no 'file'"),
+    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    drugs: []\n", "has no 'drugs'"),
+    ("    names_only: [respellings, brand names]\n", "    names_only: [side effects]\n", "'names_only' lists what the source gives"),
     ("      - https://www.cancer.gov/publications/dictionaries/\n", "      - javascript:alert(1)\n",
      "must be a web address"),
 ])
