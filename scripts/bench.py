@@ -8,8 +8,9 @@ downloads (the HTML and the CSS and JavaScript it references, raw and gzipped),
 the search index (and how much this site's hidden fields add to it), the
 site's search worker, what the service worker saves on the device after the
 first visit (the precache), the whole site, the whole guide's PDF (printed with
-scripts/pdf.py) and the offline zip with that PDF in it. Search: the hit rates
-of tests/search_queries.yml (rank 1 and top 3), with this site's search and with
+scripts/pdf.py) and the offline zip with that PDF in it. Each page's reading
+grades (Flesch-Kincaid and SMOG with known words, scripts/readability.py).
+Search: the hit rates of tests/search_queries.yml (rank 1 and top 3), with this site's search and with
 Material's alone, run under Node by scripts/search_run.js. Then Lighthouse's four
 category scores (mobile) for the home page and a treatment page, served on a
 local port with gzip, as a web host serves them.
@@ -369,6 +370,8 @@ def report(runs: int, lighthouse_runs: int) -> None:
               + (f"   {pdf_pages(pdf)} pages" if pdf else ""))
         print(f"{'Offline zip, with the PDF':<{W}} {offline_zip_size(tmp, pdf):>10}")
 
+        print_reading_grades()
+
         print(f"\n{'Search hit rates (tests/search_queries.yml)':<{W}} {'rank 1':>10} {'top 3':>10}")
         for label, material_only in (("this site's search", False), ("Material's search alone", True)):
             first, top, total = search_hit_rates(site, material_only)
@@ -386,6 +389,28 @@ def report(runs: int, lighthouse_runs: int) -> None:
                     print(f"  {label:<16}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
                     for audit in failing:
                         print(f"      not passed: {audit}")
+
+
+def print_reading_grades() -> None:
+    """Each page's reading grades (scripts/readability.py): Flesch-Kincaid and SMOG with known words."""
+    import readability  # scripts/ is this file's folder
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import generated_pages
+    import sitedata
+    inventory, glossary = sitedata.load_all()
+    pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted((ROOT / "docs").rglob("*.md"))}
+    pages[generated_pages.GLOSSARY_PAGE] = generated_pages.glossary_markdown(inventory, glossary)
+    pages[generated_pages.SIDE_EFFECTS_PAGE] = generated_pages.side_effects_markdown(inventory)
+    known = readability.known_words(name for entry in glossary.entries for name in entry.names)
+    print(f"\n{'Reading grades (limits: 8 each, SMOG median 7)':<{W}} {'F-K':>10} {'SMOG':>10}")
+    grades = []
+    for name, text in sorted(pages.items()):
+        fk, smog = readability.grade(text), readability.smog(text, known)
+        grades.append(smog)
+        longest = max((len(readability.words(x)) for x in readability.sentences(text)), default=0)
+        print(f"{'  ' + name:<{W}} {fk:>10.1f} {smog:>10.1f}   longest sentence {longest} words")
+    print(f"{'  median':<{W}} {'':>10} {statistics.median(grades):>10.1f}")
 
 
 BUDGET_HOOKS_RATIO = 1.5  # the hooks may make the build at most this many times as long (scale run)

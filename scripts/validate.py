@@ -13,6 +13,9 @@ usage: validate.py [--format text|json] [--verbose] [--fail-overdue] [--docs DIR
                    [--config FILE]
 Also checks every page against the content policy (no scripts, frames, forms,
 event handlers or script-like addresses; overrides/hooks/content_policy.py).
+Every drug needs a respelling and its brand names (or why none is recorded), and
+every page is read with the drug dictionary: a drug or brand name the glossary
+does not know is an error (source_check.unknown_drugs).
 
 exit status: 0 all covered, 1 gaps found, 2 unusable input (or, with
 --require-sources or REQUIRE_SOURCES=1, no source texts). With --format json,
@@ -108,6 +111,9 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
     if check.skipped:
         return [check.skipped]
     lines = [f"Source texts read: {', '.join(f'{sid} ({name})' for sid, name in check.texts.items())}."]
+    names = [f"{s['id']} ({', '.join(s['names_only'])})" for s in report.sources if s["names_only"]]
+    if names:
+        lines.append(f"Names-only sources, not read as texts (they give no drug facts): {', '.join(names)}.")
     if check.not_covered:
         lines.append("Named in a source but not covered, on purpose (not_covered in data/sources.yml):")
         for entry in check.not_covered:
@@ -136,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                                             today=args.today, fail_overdue=args.fail_overdue, render=render)
         folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources)
         check = source_check.check_sources(inventory, folder, skipped)
+        pages = coverage_report.read_pages(args.docs)
+        texts = {rel: rendering.visible_text(render(page.body)) for rel, page in pages.items()}
+        unknown = source_check.unknown_drugs(texts, inventory, glossary)
     except sitedata.DataError as err:
         if args.format == "json":
             print(json.dumps({"ok": False, "error": {"file": sitedata.display_path(err.path), "line": err.line,
@@ -144,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {err}", file=sys.stderr)
         return 2
     report.findings.extend(check.findings)
+    report.findings.extend(unknown)
     source_check.add_evidence(report.covered, inventory, glossary, check)
     if args.format == "json":
         print(json.dumps({**report.to_dict(), "source_check": check.to_dict()}, indent=2, default=str))

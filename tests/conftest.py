@@ -49,8 +49,8 @@ def site_copy(tmp_path) -> Path:
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print each page's reading grade (measured by tests/test_content.py)."""
+    """Print each page's reading grades (measured by tests/test_content.py)."""
     if READING_GRADES:
-        terminalreporter.section("reading grade per page (Flesch-Kincaid, limit 8)")
-        for page, grade in sorted(READING_GRADES.items()):
-            terminalreporter.write_line(f"{grade:5.1f}  {page}")
+        terminalreporter.section("reading grades per page (Flesch-Kincaid, limit 8; SMOG with known words, limit 8)")
+        for page, (grade, smog) in sorted(READING_GRADES.items()):
+            terminalreporter.write_line(f"FK {grade:5.1f}  SMOG {smog:5.1f}  {page}")

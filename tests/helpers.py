@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # the source documents and the own-words tool, beside the repository
 SOURCE_TEXTS = SHARED / "sources"  # the source texts, never copied into the repository
-READING_GRADES: dict[str, float] = {}  # page -> grade, filled by test_content.py, printed at the end of the run
+READING_GRADES: dict[str, tuple[float, float]] = {}  # page -> (Flesch-Kincaid, SMOG), filled by test_content.py, printed at the end of the run
 
 
 def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:

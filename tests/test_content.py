@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -32,24 +33,56 @@ def test_every_page_is_checked():
     assert len(PAGES) >= 15
 
 
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_reading_grade_at_most_8(path):
-    grade = readability.grade(path.read_text(encoding="utf-8"))
-    READING_GRADES[page_id(path)] = grade
-    assert grade <= readability.DEFAULT_MAX_GRADE, f"{page_id(path)} reads at grade {grade:.1f}; use shorter sentences"
+def all_pages() -> dict[str, str]:
+    """Every page's Markdown: the pages in docs/ and the ones built from data."""
+    pages = {page_id(p): p.read_text(encoding="utf-8") for p in PAGES}
+    pages.update({f"{name} (generated)": text for name, text in generated_pages().items()})
+    return pages
 
 
-@pytest.mark.parametrize("name", ["glossary.md", "treatment/side-effects.md"])
-def test_generated_pages_reading_grade_at_most_8(name):
-    grade = readability.grade(generated_pages()[name])
-    READING_GRADES[f"{name} (generated)"] = grade
-    assert grade <= readability.DEFAULT_MAX_GRADE
+PAGE_NAMES = sorted(all_pages())
+KNOWN = readability.glossary_words()
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_reading_grade_at_most_8(name):
+    text = all_pages()[name]
+    grade, smog = readability.grade(text), readability.smog(text, KNOWN)
+    READING_GRADES[name] = (grade, smog)
+    assert grade <= readability.DEFAULT_MAX_GRADE, f"{name} reads at grade {grade:.1f}; use shorter sentences"
+    assert smog <= readability.MAX_SMOG, f"{name} has SMOG grade {smog:.1f}; use shorter sentences and words"
+
+
+def test_median_smog_grade_at_most_7():
+    grades = [readability.smog(text, KNOWN) for text in all_pages().values()]
+    assert len(grades) >= 20
+    assert statistics.median(grades) <= readability.MAX_MEDIAN_SMOG
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_no_sentence_over_25_words(name):
+    assert readability.long_sentences(all_pages()[name]) == []
 
 
 def test_readability_measure_can_fail():
     hard = ("Notwithstanding considerable interindividual heterogeneity, pharmacological interventions "
             "demonstrate substantial efficacy regarding multifocal metastatic dissemination. ") * 3
     assert readability.grade(hard) > readability.DEFAULT_MAX_GRADE
+    assert readability.smog(hard, KNOWN) > readability.MAX_SMOG
+    long = "We " + "really " * 24 + "care."
+    assert readability.long_sentences(long) == [long] and readability.long_sentences("We care.") == []
+
+
+def test_known_words_are_the_glossary_names_and_the_four_topic_words():
+    text = "Pertuzumab and chemotherapy. Immunotherapy or therapy. Metastatic trastuzumab emtansine."
+    assert readability.smog(text, KNOWN) == pytest.approx(3.1291)
+    assert readability.smog(text) > 8
+    assert {"pertuzumab", "emtansine", "metastatic", "therapy"} <= KNOWN
+
+
+def test_a_respelling_is_not_read_as_prose():
+    say = '<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">per-TOO-zoo-mab</span></span>'
+    assert "TOO" not in readability.page_text(say)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)

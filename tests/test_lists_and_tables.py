@@ -38,10 +38,13 @@ def test_jump_to_a_letter_is_a_list_of_links(site):
 
 def test_mentioned_on_is_a_list_of_links(site):
     tree = glossary_page(site)
-    blocks = tree.css("div.mbc-mentions")
-    assert len(blocks) > 10
-    for block in blocks:
-        assert [child.tag for child in block.iter()] == ["p", "ul"] and block.css_first("p").text() == "Mentioned on:"
-        links = block.css("a")
+    lists = tree.css("ul.mbc-mentions__pages")
+    assert len(lists) > 10
+    for pages in lists:
+        label = pages.prev
+        while label is not None and not label.is_element_node:
+            label = label.prev
+        assert label is not None and label.tag == "p" and label.text() == "Mentioned on:"
+        links = pages.css("a")
         assert links and all((a.parent.tag, a.parent.parent.tag) == ("li", "ul") for a in links)
     assert not any(p.text().startswith("Mentioned on: ") for p in tree.css("p.mbc-mentions")), "a sentence of links"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import content_policy
 import rendering
+import respelling
 import sitedata
 from name_finder import NameFinder
 from sitedata import DataError, Glossary, Inventory, Item, Page, normalise
@@ -28,7 +29,8 @@ class Finding:
 
     severity: str  # "error" | "warning"
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
-    # | "source" (inventory vs. source text)
+    # | "source" (inventory vs. source text) | "respelling" (a drug without one) | "brand" (none recorded)
+    # | "unknown drug" (a drug or brand name on a page that the glossary does not know)
     kind: str
     page: str
     item: str
@@ -98,11 +100,13 @@ def check_site(
     report = Report(pages_checked=len(pages))
     report.sources = [{"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url,
                        "drugs": sum(i.kind == "drug" for i in s.items),
-                       "side_effects": sum(i.kind == "side effect" for i in s.items)}
+                       "side_effects": sum(i.kind == "side effect" for i in s.items), "names_only": list(s.names_only)}
                       for s in inventory.sources.values()]
     seen = _SeenText(pages, render)
     _check_items(inventory, glossary, pages, seen, report)
     _check_glossary_backing(inventory, glossary, report)
+    _check_respellings(glossary, report)
+    _check_brands(glossary, report)
     if all_pages:
         _check_pages(inventory, pages, today, fail_overdue, report)
         _check_safety(pages, seen, report)
@@ -220,6 +224,28 @@ def _check_glossary_backing(inventory: Inventory, glossary: Glossary, report: Re
                 "error", "coverage", "glossary.md", entry.term,
                 f"glossary entry '{entry.term}' is not backed by any source item",
                 "remove it from data/glossary.yml, or add the source item that names it to data/sources.yml"))
+
+
+def _check_respellings(glossary: Glossary, report: Report) -> None:
+    """Every drug, and every drug class with a word name, says how to say it (respelling.py)."""
+    for entry in glossary.entries:
+        if entry.say is None and respelling.needs_respelling(entry.kind, entry.term):
+            report.findings.append(Finding(
+                "error", "respelling", "data/glossary.yml", entry.term,
+                f"{entry.kind} '{entry.term}' has no respelling, so readers cannot tell how to say it",
+                f"add `say:` ({respelling.RULE}) and `say_source:` (the NCI dictionary entry's address, or 'own') "
+                f"to its entry in data/glossary.yml", entry.line))
+
+
+def _check_brands(glossary: Glossary, report: Report) -> None:
+    """Every drug records the brand names it is sold under, or says why none is recorded."""
+    for entry in glossary.entries:
+        if entry.kind == "drug" and not entry.brands and not entry.no_brand:
+            report.findings.append(Finding(
+                "error", "brand", "data/glossary.yml", entry.term,
+                f"drug '{entry.term}' records no brand name and no reason why none is recorded",
+                "add `brands:` ({name: ..., seen_at: the NCI dictionary entry's address, country: ... where it "
+                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line))
 
 
 def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, fail_overdue: bool,

@@ -6,11 +6,13 @@ this page" links point at those data files.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+import respelling
 import sitedata
 from markdown_escape import md_text as text
 
@@ -59,22 +61,36 @@ def _link(from_page: str, to_page: str) -> str:
 def glossary_markdown(inventory: sitedata.Inventory, glossary: sitedata.Glossary) -> str:
     """The Glossary page: every entry A to Z with its anchor, definition, class and mentions."""
     backing = sorted({i.source for i in inventory.items() if i.kind in ("drug", "term")})
-    groups: dict[str, tuple[str, list]] = {}  # letter anchor -> (letter shown, entries)
-    for entry in sorted(glossary.entries, key=lambda e: sitedata.normalise(e.term)):
-        letter = entry.term[0].upper()
-        groups.setdefault(letter_anchor(letter), (letter, []))[1].append(entry)
+    # The names-only sources its respellings and brand names were read in are cited too.
+    backing += sorted({s.id for e in glossary.entries if e.say_source and e.say_source != "own"
+                       for s in [inventory.names_source("respellings", e.say_source)]}
+                      | {inventory.names_source("brand names", b.seen_at).id for e in glossary.entries for b in e.brands})
+    # Each brand name is listed too, pointing at its drug: (brand, drug) pairs with their own anchors.
+    brands = [(brand, entry) for entry in glossary.entries for brand in entry.brands]
+    taken = {e.anchor for e in glossary.entries} | {letter_anchor(n[0].upper()) for n in
+                                                     [e.term for e in glossary.entries] + [b.name for b, _ in brands]}
+    brand_anchors = sitedata.unique_anchors([b.name for b, _ in brands], taken=taken)
+    items = [(entry.term, entry) for entry in glossary.entries] + \
+            [(brand.name, (brand, entry, anchor)) for (brand, entry), anchor in zip(brands, brand_anchors)]
+    groups: dict[str, tuple[str, list]] = {}  # letter anchor -> (letter shown, entries and brands)
+    for name, item in sorted(items, key=lambda pair: sitedata.normalise(pair[0])):
+        letter = name[0].upper()
+        groups.setdefault(letter_anchor(letter), (letter, []))[1].append(item)
     out = [_front_matter(
         "Glossary", "Plain meanings of every drug, group of drugs and medical word named on this site, A to Z.",
         backing, glossary.reviewed, glossary.next_review)]
     out.append("# Glossary\n\n!!! summary \"In short\"\n\n"
                "    This page explains, in plain words, each drug, group of drugs and medical word used on this site. "
                "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
-               "what it means. Select its link to come here.\n\n")
-    out.append('<div class="mbc-letters" markdown>\n\nJump to a letter:\n\n'
-               + "".join(f"- [{text(letter)}](#{anchor})\n" for anchor, (letter, _) in groups.items()) + "\n</div>\n")
+               "what it means. Select its link to come here. Brand names are listed too, each pointing to its drug.\n\n")
+    # The letters are a list of links, each a large target (extra.css); data is escaped on its way into HTML.
+    letters = "".join(f'<li><a href="#{html.escape(anchor)}">{html.escape(letter)}</a></li>'
+                      for anchor, (letter, _) in groups.items())
+    out.append(f'<nav class="mbc-letters" aria-label="Jump to a letter"><p>Jump to a letter:</p><ul>{letters}</ul></nav>\n')
     for anchor, (letter, members) in groups.items():
         out.append(f"\n## {text(letter)} {{ #{anchor} }}\n")
-        out.extend(_glossary_entry(entry, inventory, glossary) for entry in members)
+        out.extend(_glossary_entry(item, inventory, glossary) if isinstance(item, sitedata.GlossaryEntry)
+                   else _brand_entry(*item) for item in members)
     return "".join(out)
 
 
@@ -86,12 +102,38 @@ def _glossary_entry(entry: sitedata.GlossaryEntry, inventory: sitedata.Inventory
     if entry.member_of:
         parent = glossary.find(entry.member_of)
         facts.append(f"part of [{text(parent.term)}](#{parent.anchor})")
-    lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n", text(entry.definition) + "\n",
-             " · ".join(facts) + "\n"]
+    lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n"]
+    if entry.say:
+        lines.append(say_it(entry.say) + "\n")
+    lines += [text(entry.definition) + "\n"]
+    if entry.brands:
+        lines.append(sold_as(entry.brands) + "\n")
+    lines.append(" · ".join(facts) + "\n")
     if entry.aliases:
         lines.append("Also written: " + ", ".join(text(a) for a in entry.aliases) + "\n")
     lines.append(f"\n<!-- mentions:{entry.anchor} -->\n")
     return "\n".join(lines)
+
+
+def sold_as(brands) -> str:
+    """ "Sold as Herceptin. It may also be sold under other brand names." (brand names escaped)."""
+    names = [text(b.name) + (f" (in the {text(b.country)})" if b.country else "") for b in brands]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"Sold as {listed}. It may also be sold under other brand names."
+
+
+def _brand_entry(brand: sitedata.Brand, drug: sitedata.GlossaryEntry, anchor: str) -> str:
+    """A brand name in the A to Z: what it is, and a link to its drug's entry."""
+    where = f" in the {text(brand.country)}" if brand.country else ""
+    return (f"\n### {text(brand.name)} {{ #{anchor} }}\n\n"
+            f"A brand name{where} for [{text(drug.term)}](#{drug.anchor}): see that entry for what it is.\n\n"
+            "*Brand name*\n")
+
+
+def say_it(say: str) -> str:
+    """The "Say it" line: the respelling for the eye, its spoken form for screen readers (respelling.py)."""
+    return (f'<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">{html.escape(say)}'
+            f'</span><span class="mbc-visually-hidden">{html.escape(respelling.spoken(say))}</span></span>')
 
 
 def side_effects_markdown(inventory: sitedata.Inventory) -> str:

@@ -4,8 +4,8 @@ Every page except the glossary itself gets its first mention of each glossary
 entry wrapped in a link to that entry (see term_marker.py for the rules);
 docs/assets/javascripts/glossary.js turns those links into tooltips. The
 generated glossary page carries a "<!-- mentions:ANCHOR -->" comment under each
-entry, which is replaced (through the HTML parser) by links to the pages that
-mention it once every page has been read.
+entry, which is replaced (through the HTML parser) by a list of links to the
+pages that mention it once every page has been read.
 """
 from __future__ import annotations
 
@@ -52,30 +52,31 @@ def on_page_context(context, *, page, config, nav):
 
 
 def fill_mentions(html: str, pages_for) -> str:
-    """Replace every "<!-- mentions:ANCHOR -->" comment with "Mentioned on:" and a list of links (titles escaped)."""
+    """Replace every "<!-- mentions:ANCHOR -->" comment with the list of pages that mention it (titles escaped).
+
+    The pages are a list of links, each a large target (extra.css), after the words "Mentioned on:".
+    """
     tree = parse_fragment(html)
     for node in [n for n in walk(tree) if n.is_comment_node]:
         text = (node.comment_content or "").strip()
         if not text.startswith(MENTIONS_PREFIX):
             continue
         pages = pages_for(text.removeprefix(MENTIONS_PREFIX))
-        block = tree.create_node("div" if pages else "p")
-        block.attrs["class"] = "mbc-mentions"
-        if not pages:
-            block.insert_child("Not mentioned on other pages yet.")
-        else:
-            label = tree.create_node("p")
-            label.insert_child("Mentioned on:")
-            block.insert_child(label)
-            links = tree.create_node("ul")
+        label = tree.create_node("p")
+        label.attrs["class"] = "mbc-mentions"
+        label.insert_child("Mentioned on:" if pages else "Not mentioned on other pages yet.")
+        node.insert_before(label)
+        if pages:
+            items = tree.create_node("ul")
+            items.attrs["class"] = "mbc-mentions__pages"
             for url, title in pages:
-                item, link = tree.create_node("li"), tree.create_node("a")
+                item = tree.create_node("li")
+                link = tree.create_node("a")
                 link.attrs["href"] = url
                 link.insert_child(title)
                 item.insert_child(link)
-                links.insert_child(item)
-            block.insert_child(links)
-        node.insert_before(block)
+                items.insert_child(item)
+            node.insert_before(items)
         node.decompose()
     return to_html(tree)
 

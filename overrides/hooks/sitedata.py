@@ -19,6 +19,8 @@ from anyascii import anyascii
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import meta as mkdocs_meta
 
+import respelling
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_FILE = ROOT / "data" / "sources.yml"
 GLOSSARY_FILE = ROOT / "data" / "glossary.yml"
@@ -259,6 +261,14 @@ class Source:
     items: tuple[Item, ...]
     line: int
     not_covered: tuple[NotCovered, ...] = ()
+    # A names-only source (names_only: [...]) gives only what it is registered for (NAME_USES),
+    # never a fact about a drug: it has no text file, no items, and entries read at entries_at.
+    names_only: tuple[str, ...] = ()
+    entries_at: tuple[str, ...] = ()
+
+    def gives(self, use: str, address: str) -> bool:
+        """Whether this is a names-only source for `use` whose entries may be read at this address."""
+        return use in self.names_only and any(address.startswith(prefix) for prefix in self.entries_at)
 
 
 @dataclass(frozen=True)
@@ -274,8 +284,17 @@ class Inventory:
     def items(self, kind: str | None = None) -> list[Item]:
         return [i for s in self.sources.values() for i in s.items if kind in (None, i.kind)]
 
+    def text_sources(self) -> list[Source]:
+        """The sources with a text that facts come from (not the names-only ones)."""
+        return [s for s in self.sources.values() if not s.names_only]
+
+    def names_source(self, use: str, address: str) -> Source | None:
+        """The names-only source registered for `use` whose entries live at this address, if any."""
+        return next((s for s in self.sources.values() if s.gives(use, address)), None)
+
 
 _ITEM_LISTS = {"drugs": "drug", "side_effects": "side effect", "terms": "term"}
+NAME_USES = ("respellings", "brand names")  # what a names-only source may be registered for
 
 
 def load_inventory(path: Path = SOURCES_FILE) -> Inventory:
@@ -302,12 +321,14 @@ def _load_source(sid: str, block: Any, treatments: dict[str, Treatment], path: P
     what = f"source '{sid}'"
     if not isinstance(block, dict):
         raise DataError(path, line, f"{what} must be a mapping (publisher, title, url, ...).")
-    _unknown_keys(block, {"publisher", "title", "url", "file", "reviewed", "accessed", "not_covered", *_ITEM_LISTS},
-                  path, what)
+    _unknown_keys(block, {"publisher", "title", "url", "file", "reviewed", "accessed", "not_covered", "names_only",
+                          "entries_at", *_ITEM_LISTS}, path, what)
     reviewed = _field(block, "reviewed", dt.date, path, what, required=False)
     accessed = _field(block, "accessed", dt.date, path, what, required=False)
     if not (reviewed or accessed):
         raise DataError(path, block.line, f"{what} needs a 'reviewed' or an 'accessed' date (YYYY-MM-DD).")
+    if "names_only" in block:
+        return _load_names_source(sid, block, path, what, reviewed, accessed)
     items: list[Item] = []
     for key, kind in _ITEM_LISTS.items():
         for entry in _field(block, key, list, path, what, required=False) or []:
@@ -322,6 +343,29 @@ def _load_source(sid: str, block: Any, treatments: dict[str, Treatment], path: P
         sid, _field(block, "publisher", str, path, what), _field(block, "title", str, path, what),
         _web_address(block, "url", path, what), file, reviewed, accessed, tuple(items), block.line, not_covered,
     )
+
+
+def _load_names_source(sid: str, block: _Mapping, path: Path, what: str, reviewed, accessed) -> Source:
+    """A names-only source: what it gives (names_only) and where its entries are read (entries_at)."""
+    for key in ("file", "not_covered", *_ITEM_LISTS):
+        if key in block:
+            raise DataError(path, block.line_of(key), f"{what} is a names-only source, so it has no '{key}': "
+                            "no fact about a drug comes from it. Remove the key, or remove 'names_only'.")
+    uses = _strings(block, "names_only", path, what)
+    if not uses or any(use not in NAME_USES for use in uses):
+        raise DataError(path, block.line_of("names_only"), f"{what}: 'names_only' lists what the source gives, "
+                        f"from: {', '.join(NAME_USES)}.")
+    entries_at = _strings(block, "entries_at", path, what)
+    if not entries_at:
+        raise DataError(path, block.line_of("names_only"), f"{what} needs 'entries_at': the addresses (https://...) "
+                        "where its entries are read.")
+    for prefix in entries_at:
+        if not prefix.startswith(("https://", "http://")) or any(c.isspace() for c in prefix):
+            raise DataError(path, block.line_of("entries_at"), f"{what}: every 'entries_at' item must be a web "
+                            f"address starting with https://, not '{prefix[:60]}'.")
+    return Source(sid, _field(block, "publisher", str, path, what), _field(block, "title", str, path, what),
+                  _web_address(block, "url", path, what), "", reviewed, accessed, (), block.line, (),
+                  uses, entries_at)
 
 
 def _load_not_covered(entry: Any, sid: str, path: Path, line: int) -> NotCovered:
@@ -366,6 +410,15 @@ def _check_duplicate_items(sources: dict[str, Source], path: Path) -> None:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """A name a drug is sold under, where it was seen (a names-only source's entry) and, where it matters, where."""
+
+    name: str
+    seen_at: str
+    country: str = ""  # "US", "UK and EU"...: empty when the name is the same everywhere the entry says
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """One glossary entry: a drug, a drug class or a term."""
 
@@ -377,6 +430,10 @@ class GlossaryEntry:
     definition: str
     line: int
     anchor: str = ""  # unique among the glossary's entries; set by load_glossary
+    say: str | None = None  # how to say it (respelling.py), e.g. "per-TOO-zoo-mab"
+    say_source: str | None = None  # the address of the names source's entry it was read in, or "own"
+    brands: tuple[Brand, ...] = ()  # the names it is sold under (a drug)
+    no_brand: str | None = None  # for a drug with no brand recorded: why
 
     def __post_init__(self) -> None:
         if not self.anchor:
@@ -384,7 +441,8 @@ class GlossaryEntry:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.term, *self.aliases)
+        """Every name a page may use for it: term, aliases and brand names (a brand gets its drug's tooltip)."""
+        return (self.term, *self.aliases, *(b.name for b in self.brands))
 
 
 @dataclass(frozen=True)
@@ -465,7 +523,8 @@ def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> Glos
         raise DataError(path, line, "each entry must be a mapping with term, kind, definition.")
     term = _field(block, "term", str, path, "an entry")
     what = f"entry '{term}'"
-    _unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition"}, path, what)
+    _unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition", "say", "say_source",
+                          "brands", "no_brand"}, path, what)
     kind = _field(block, "kind", str, path, what)
     if kind not in GLOSSARY_KINDS:
         raise DataError(path, block.line, f"{what}: kind '{kind}' is unknown; use one of {', '.join(GLOSSARY_KINDS)}.")
@@ -478,8 +537,66 @@ def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> Glos
     if kind != "term" and not treatments:
         raise DataError(path, block.line, f"{what}: a {kind} needs at least one treatment in 'treatments'.")
     member_of = _field(block, "member_of", str, path, what, required=False)
+    say, say_source = _respelling(block, inventory, path, what)
+    brands, no_brand = _brands(block, kind, inventory, path, what)
     return GlossaryEntry(term.strip(), kind, treatments, member_of, _strings(block, "aliases", path, what),
-                         " ".join(definition.split()), block.line)
+                         " ".join(definition.split()), block.line, say=say, say_source=say_source,
+                         brands=brands, no_brand=no_brand)
+
+
+_BRAND_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '\-]*")
+
+
+def _brands(block: _Mapping, kind: str, inventory: Inventory, path: Path, what: str) -> tuple[tuple[Brand, ...], str | None]:
+    """A drug's brand names, each with the address it was seen at; or `no_brand` with the reason."""
+    no_brand = _field(block, "no_brand", str, path, what, required=False)
+    entries = _field(block, "brands", list, path, what, required=False) or []
+    if (entries or no_brand) and kind != "drug":
+        raise DataError(path, block.line, f"{what}: only a drug has brand names; remove 'brands' and 'no_brand'.")
+    if entries and no_brand:
+        raise DataError(path, block.line_of("no_brand"), f"{what} has both 'brands' and 'no_brand'; keep one.")
+    brands = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise DataError(path, block.line_of("brands"), f"{what}: each brand must be a mapping like "
+                            "{name: ..., seen_at: https://..., country: ...}.")
+        _unknown_keys(entry, {"name", "seen_at", "country"}, path, f"a brand of {what}")
+        name = _field(entry, "name", str, path, f"a brand of {what}").strip()
+        if not _BRAND_NAME.fullmatch(name):
+            raise DataError(path, entry.line, f"{what}: brand '{name[:40]}' must be a plain name (letters, digits, "
+                            "spaces, hyphens).")
+        seen_at = _field(entry, "seen_at", str, path, f"brand '{name}' of {what} (the address of the NCI dictionary "
+                         "entry where it was seen)", required=True).strip()
+        if not inventory.names_source("brand names", seen_at):
+            raise DataError(path, entry.line_of("seen_at"), f"{what}: brand '{name}' must be seen at an entry of a "
+                            "names-only source registered for brand names in data/sources.yml (its entries_at), "
+                            f"not '{seen_at[:80]}'.")
+        country = (_field(entry, "country", str, path, f"brand '{name}' of {what}", required=False) or "").strip()
+        brands.append(Brand(name, seen_at, country))
+    return tuple(brands), (" ".join(no_brand.split()) if no_brand else None)
+
+
+def _respelling(block: _Mapping, inventory: Inventory, path: Path, what: str) -> tuple[str | None, str | None]:
+    """An entry's `say` and `say_source`: a respelling in the NCI style, and where it was read, or "own"."""
+    say = _field(block, "say", str, path, what, required=False)
+    source = _field(block, "say_source", str, path, what, required=False)
+    if say is None:
+        if source is not None:
+            raise DataError(path, block.line_of("say_source"), f"{what} has a 'say_source' but no 'say'; add the "
+                            "respelling or remove the source.")
+        return None, None
+    say = say.strip()
+    if problem := respelling.problem(say):
+        raise DataError(path, block.line_of("say"), f"{what}: {problem}.")
+    if source is None:
+        raise DataError(path, block.line_of("say"), f"{what}: 'say' needs a 'say_source': the address of the "
+                        "dictionary entry it was read in, or 'own' when you wrote it by the same rules.")
+    source = source.strip()
+    if source != "own" and not inventory.names_source("respellings", source):
+        raise DataError(path, block.line_of("say_source"), f"{what}: 'say_source' must be 'own' or the address of "
+                        "an entry of a names-only source registered for respellings in data/sources.yml (its "
+                        f"entries_at), not '{source[:80]}'.")
+    return say, source
 
 
 # --- Pages ---------------------------------------------------------------------------------

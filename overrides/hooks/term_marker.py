@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from html_tree import parse_fragment, text_nodes, to_html
+import respelling
 from name_finder import NameFinder
 from sitedata import GlossaryEntry
 
@@ -61,6 +62,9 @@ def _replace_text(tree, node, text: str, spans, href) -> None:
         link.attrs["href"] = href(entry)
         link.attrs["data-term"] = entry.term
         link.attrs["data-definition"] = entry.definition
+        if entry.say:  # how to say it: shown in the tooltip and when printed; spoken form for screen readers
+            link.attrs["data-say"] = entry.say
+            link.attrs["data-say-spoken"] = respelling.spoken(entry.say)
         link.insert_child(text[start:end])
         node.insert_before(link)
         position = end

@@ -1,5 +1,6 @@
-"""Accessibility (WCAG 2.2 AA) with axe-core in Chromium: every built page, in the light
-and the dark palette, at desktop and phone widths, must have no violations.
+"""Accessibility (WCAG 2.2 AA, and AAA contrast) with axe-core in Chromium: every built page,
+in the light and the dark palette, at desktop and a 360 px phone width, must have no violations,
+including axe's color-contrast-enhanced rule (7:1, or 4.5:1 for large text).
 
 One browser context per (palette, width), reused for every page. On each page
 the first glossary term is focused first, so its tooltip and the focused term are
@@ -16,13 +17,15 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# Every WCAG 2.0, 2.1 and 2.2 A/AA rule (target-size is only in wcag22aa), plus axe's best practices.
+# Every WCAG 2.0, 2.1 and 2.2 A/AA rule (target-size is only in wcag22aa), plus axe's best practices,
+# plus the AAA contrast rule (color-contrast-enhanced).
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "rules": {"color-contrast-enhanced": {"enabled": True}},
     "resultTypes": ["violations"],
 }
 PALETTES = {"light": "default", "dark": "slate"}  # emulated color-scheme -> Material's data-md-color-scheme
-WIDTHS = {"desktop": 1280, "mobile": 390}
+WIDTHS = {"desktop": 1280, "mobile": 360}
 COMBINATIONS = [(palette, width) for palette in PALETTES for width in WIDTHS]
 
 
@@ -128,4 +131,17 @@ def test_glossary_tooltip_text_has_enough_contrast(browser, served_site, palette
     assert _rgba(colours["background"])[3] == 1.0, f"the tooltip must have a solid background: {colours}"
     for part in ("term", "definition", "link"):
         ratio = contrast(colours[part], colours["background"])
-        assert ratio >= 4.5, f"tooltip {part} in the {palette} palette: contrast {ratio:.2f}:1 < 4.5:1 ({colours})"
+        assert ratio >= 7, f"tooltip {part} in the {palette} palette: contrast {ratio:.2f}:1 < 7:1 ({colours})"
+
+
+def test_the_aaa_contrast_rule_is_run_and_can_fail(browser, served_site):
+    """The rule the page test enables finds text at AA but below AAA (#666 on white, 5.7:1)."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(served_site)
+        page.evaluate("document.querySelector('article p').style.color = '#666'")
+        found = {rule["id"] for rule in Axe().run(page, options=AXE_OPTIONS).response["violations"]}
+    finally:
+        context.close()
+    assert "color-contrast-enhanced" in found

@@ -90,7 +90,7 @@ def test_every_glossary_entry_is_marked_on_some_page(built_site):
     _, glossary = sitedata.load_all()
     marked = set()
     for html_file in built_site.rglob("*.html"):
-        marked |= set(re.findall(r'<a class="mbc-term" href="[^"]*#([a-z0-9-]+)"', html_file.read_text("utf-8")))
+        marked |= set(re.findall(r'<a class="mbc-term[^"]*" href="[^"]*#([a-z0-9-]+)"', html_file.read_text("utf-8")))
     missing = [e.term for e in glossary.entries if e.anchor not in marked]
     assert missing == [], f"never marked on any page: {missing}"
 
@@ -98,8 +98,9 @@ def test_every_glossary_entry_is_marked_on_some_page(built_site):
 def test_glossary_page_lists_the_pages_that_mention_each_entry(built_site):
     html = (built_site / "glossary" / "index.html").read_text("utf-8")
     assert "<!-- mentions:" not in html
-    assert re.search(r'id="tamoxifen".*?Mentioned on:</p><ul><li><a href="../treatment/hormone-therapy/">', html, re.DOTALL)
-    assert 'class="mbc-term"' not in html, "the glossary page marks nothing"
+    assert re.search(r'id="tamoxifen".*?Mentioned on:</p><ul class="mbc-mentions__pages"><li>'
+                     r'<a href="../treatment/hormone-therapy/">', html, re.DOTALL)
+    assert 'class="mbc-term' not in html, "the glossary page marks nothing"
 
 
 def test_second_tap_follows_the_link(mobile_page, site_url):

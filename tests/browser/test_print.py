@@ -1,7 +1,7 @@
 """Printing the questions checklist and the treatment pages (the @media print rules in extra.css).
 
 Under print media: no navigation chrome, black text on white in either palette,
-each glossary term followed by its definition, external links by their address,
+each glossary term followed by its definition (and a drug by how to say it), external links by their address,
 the sources and review dates kept, and writing space under each question. The
 PDF Chromium prints must have a sensible number of pages, and its text (read
 with pypdf) must hold the definitions and the sources, without the menus.
@@ -52,7 +52,8 @@ READ_PRINT_STATE = """(chrome) => {
         meta: shown(document.querySelector('.mbc-page-meta')) && !!document.querySelector('.mbc-page-meta time'),
         colour: getComputedStyle(text).color,
         background: getComputedStyle(document.body).backgroundColor,
-        terms: [...document.querySelectorAll('article a.mbc-term')].map((a) => [a.dataset.definition, after(a)]),
+        terms: [...document.querySelectorAll('article a.mbc-term')].map(
+            (a) => [a.dataset.definition, a.dataset.say || null, after(a)]),
         links: [...document.querySelectorAll('.mbc-page-meta a[href^="http"]')].map((a) => [a.href, after(a)]),
     };
 }"""
@@ -70,8 +71,9 @@ def test_print_shows_only_the_page_in_black_on_white_with_definitions(print_page
         f"{printed}: printed background is {state['background']}, not white"
     if printed in (QUESTIONS, "treatment/chemotherapy/"):
         assert state["terms"], f"{printed}: expected glossary terms on the page"
-    for definition, after in state["terms"]:
-        assert after == f'" ({definition})"', f"{printed}: a term prints {after!r}, not its definition"
+    for definition, say, after in state["terms"]:
+        expected = f'" (say it: {say}. {definition})"' if say else f'" ({definition})"'
+        assert after == expected, f"{printed}: a term prints {after!r}, not how to say it and its definition"
     for href, after in state["links"]:
         assert href in after, f"{printed}: the source link prints {after!r}, not its address"
 

@@ -117,6 +117,28 @@ def test_a_drug_name_finds_its_treatment_page_first_and_its_glossary_entry_secon
     assert not wrong, "\n".join(wrong)
 
 
+def test_a_brand_name_and_its_misspelling_find_the_treatment_page_first_and_the_glossary_second(
+        search_page, site_url):
+    """Every brand recorded in data/glossary.yml, and each misspelling of it in tests/search_queries.yml."""
+    import misspell  # scripts/ is on the path (pytest.ini)
+    inventory, glossary = sitedata.site_data()
+    queries = [q for q, _ in load_queries()]
+    wrong, checked = [], 0
+    for entry in (e for e in glossary.entries if e.brands):
+        wanted = [*(expected_path(site_url, inventory.treatments[t].page) for t in entry.treatments),
+                  expected_path(site_url, "glossary.md")]
+        for brand in entry.brands:
+            name = brand.name.lower()
+            misspelt = [q for q in queries if q != name and 0 < misspell.distance(q, name) <= 2]
+            assert name in queries and misspelt, f"add {name!r} and a misspelling of it to {QUERIES_FILE.name}"
+            for query in (name, *misspelt):
+                checked += 1
+                found = search(search_page, query)
+                if found[:len(wanted)] != wanted:
+                    wrong.append(f"{query!r}: {found[:len(wanted)]}, expected {wanted}")
+    assert checked >= 6 and not wrong, "\n".join(wrong)
+
+
 def test_a_corrected_word_is_said_in_plain_words(search_page, site_url):
     found = search(search_page, "tamoxifan")
     assert notes(search_page) == ["Showing results for tamoxifen"]

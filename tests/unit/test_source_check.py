@@ -118,7 +118,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_drug_removed_from_inventory_glossary_and_page_together_fails(site, capsys):
     edit(site / "data" / "sources.yml", "      - {name: cisplatin, treatment: chemotherapy}\n", "")
-    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    kind: drug\n    treatments: [chemotherapy]\n"
+    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    say: sis-PLA-tin\n    say_source: own\n    no_brand: a made-up site\n    kind: drug\n    treatments: [chemotherapy]\n"
          "    definition: A chemotherapy drug.\n", "")
     edit(site / "docs" / "treatment" / "chemo.md", " and cisplatin", "")
     code, out, _ = run(site, capsys=capsys)
@@ -264,11 +264,21 @@ def test_new_source_end_to_end(site, capsys):
     assert "made-up-article, line" not in out  # the inventory now matches the text
 
     glossary = site / "data" / "glossary.yml"
-    glossary.write_text(glossary.read_text() + "".join(
+    before = glossary.read_text()
+    glossary.write_text(before + "".join(
         f"  - term: {drug}\n    kind: drug\n    treatments: [chemotherapy]\n    definition: A chemo drug.\n"
         for drug in ("sacituzumab govitecan", "eribulin")))
     edit(site / "docs" / "treatment" / "chemo.md", "hair loss",
          "hair loss, mouth sores and vomiting. Drugs include sacituzumab govitecan and eribulin")
+    code, out, _ = run(site, capsys=capsys)
+    assert code == 1  # a new drug needs a respelling
+    assert "drug 'eribulin' has no respelling" in out and "drug 'sacituzumab govitecan' has no respelling" in out
+
+    glossary.write_text(before + "".join(
+        f"  - term: {drug}\n    say: {say}\n    say_source: own\n    no_brand: a made-up site\n    kind: drug\n    treatments: [chemotherapy]\n"
+        "    definition: A chemo drug.\n"
+        for drug, say in (("sacituzumab govitecan", "sa-kih-TOO-zoo-mab goh-vih-TEE-kan"),
+                          ("eribulin", "eh-RIH-byoo-lin"))))
     code, out, _ = run(site, capsys=capsys)
     assert code == 0, out
 
@@ -306,7 +316,8 @@ def test_real_drug_removed_everywhere_is_named_with_its_line(real_site, capsys):
     edit(real_site / "data" / "sources.yml", "      - {name: eribulin, treatment: chemotherapy}\n", "")
     glossary = real_site / "data" / "glossary.yml"
     glossary.write_text(glossary.read_text().replace(
-        "  - term: eribulin\n    kind: drug\n    treatments: [chemotherapy]\n"
+        "  - term: eribulin\n    say: eh-RIH-byoo-lin\n    say_source: own\n    kind: drug\n"
+        "    no_brand: No brand name for it has been found in the NCI dictionaries yet.\n    treatments: [chemotherapy]\n"
         "    definition: A chemo drug. It is used for breast cancer that has spread.\n\n", ""))
     edit(real_site / "docs" / "treatment" / "chemotherapy.md", "- eribulin\n", "")
     code, out = run_real(real_site, capsys)

@@ -60,7 +60,7 @@ def test_json_output(site, capsys):
 
 
 def test_drug_missing_from_glossary(site, capsys):
-    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    kind: drug\n    treatments: [chemotherapy]\n"
+    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    say: sis-PLA-tin\n    say_source: own\n    no_brand: a made-up site\n    kind: drug\n    treatments: [chemotherapy]\n"
          "    definition: A chemotherapy drug.\n", "")
     code, out, _ = run(site, capsys=capsys)
     assert code == 1

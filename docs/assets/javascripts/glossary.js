@@ -2,7 +2,9 @@
  * Glossary tooltips.
  *
  * The build wraps the first mention of each glossary term on a page in
- * <a class="mbc-term" href="…glossary…#term" data-term="…" data-definition="…">.
+ * <a class="mbc-term" href="…glossary…#term" data-term="…" data-definition="…">,
+ * with data-say="per-TOO-zoo-mab" and data-say-spoken="per too zoo mab, stress on too"
+ * for a drug name.
  * Without JavaScript that is a plain link to the glossary entry. With it, the
  * definition shows in a tooltip:
  *   - on mouse hover, and the pointer can move onto the tooltip;
@@ -13,6 +15,9 @@
  *     (WCAG 2.2 success criterion 1.4.13);
  *   - it never covers another glossary term, so moving down a list of drugs
  *     opens each drug's own tooltip (see place()).
+ * The respelling ("Say it: per-TOO-zoo-mab") is shown to the eye and hidden from
+ * screen readers, which get its spoken form instead (spelt-out capitals would be
+ * nonsense read aloud).
  * Definitions are set with textContent, so they are never run as HTML.
  */
 (function () {
@@ -35,12 +40,22 @@
     tooltip.hidden = true;
     var title = document.createElement("strong");
     title.className = "mbc-tooltip__term";
+    var say = document.createElement("span");
+    say.className = "mbc-tooltip__say";
+    var sayLabel = document.createElement("span");
+    sayLabel.textContent = "Say it: ";
+    var sayShown = document.createElement("span");
+    sayShown.className = "mbc-tooltip__respelling";
+    sayShown.setAttribute("aria-hidden", "true");
+    var saySpoken = document.createElement("span");
+    saySpoken.className = "mbc-visually-hidden";
+    say.append(sayLabel, sayShown, saySpoken);
     var text = document.createElement("span");
     text.className = "mbc-tooltip__definition";
     var more = document.createElement("a");
     more.className = "mbc-tooltip__more";
     more.textContent = "Open in the glossary";
-    tooltip.append(title, " ", text, " ", more);
+    tooltip.append(title, " ", say, " ", text, " ", more);
     tooltip.addEventListener("mouseenter", cancelHide);
     tooltip.addEventListener("mouseleave", scheduleHide);
     // Inside <main>, so the definition belongs to the page's main landmark.
@@ -53,6 +68,10 @@
     if (current && current !== term) current.removeAttribute("aria-describedby");
     current = term;
     tooltip.querySelector(".mbc-tooltip__term").textContent = term.dataset.term || term.textContent;
+    var say = tooltip.querySelector(".mbc-tooltip__say");
+    say.hidden = !term.dataset.say;
+    say.querySelector(".mbc-tooltip__respelling").textContent = term.dataset.say || "";
+    say.querySelector(".mbc-visually-hidden").textContent = (term.dataset.saySpoken || "") + ".";
     tooltip.querySelector(".mbc-tooltip__definition").textContent = term.dataset.definition || "";
     tooltip.querySelector(".mbc-tooltip__more").href = term.href;
     term.setAttribute("aria-describedby", tooltip.id);

@@ -1,0 +1,51 @@
+"""How to say a drug's name: respellings in the NCI style, and what a screen reader reads instead.
+
+A respelling is the name in syllables joined by hyphens, one word per word of
+the name, with the stressed syllable in capitals: "per-TOO-zoo-mab". Read
+aloud by a screen reader, the capitals are spelt out letter by letter and the
+hyphens dropped, which makes nonsense; so the page shows the respelling to the
+eye (aria-hidden) and gives screen readers spoken() instead: the syllables as
+lower-case words and which ones to stress ("per too zoo mab, stress on too").
+"""
+from __future__ import annotations
+
+import re
+
+_SYLLABLE = r"(?:[a-z]+|[A-Z]+)"
+_WORD = rf"{_SYLLABLE}(?:-{_SYLLABLE})*"
+PATTERN = re.compile(rf"{_WORD}(?: {_WORD})*")
+RULE = ("syllables joined by hyphens, the stressed one in capitals, words separated by one space, "
+        "letters only, like per-TOO-zoo-mab")
+
+
+def problem(say: str) -> str | None:
+    """Why the respelling is not in the NCI style, or None when it is."""
+    if not PATTERN.fullmatch(say):
+        return f"'{say}' is not a respelling: write {RULE}"
+    if not any(s.isupper() for s in _syllables(say)):
+        return f"'{say}' marks no stressed syllable: write the stressed syllable in capitals"
+    return None
+
+
+def spoken(say: str) -> str:
+    """The respelling as a screen reader should read it: "per too zoo mab, stress on too"."""
+    syllables = _syllables(say)
+    plain = " ".join(s.lower() for s in syllables)
+    stressed = [s.lower() for s in syllables if s.isupper()]
+    if not stressed:
+        return plain
+    names = stressed[0] if len(stressed) == 1 else ", ".join(stressed[:-1]) + " and " + stressed[-1]
+    return f"{plain}, stress on {names}"
+
+
+def needs_respelling(kind: str, term: str) -> bool:
+    """Every drug; a drug class when its name is made of words (not "PD-1 inhibitors" or "PARP inhibitors")."""
+    if kind == "drug":
+        return True
+    if kind != "class":
+        return False
+    return not any(any(c.isupper() or c.isdigit() for c in word) for word in re.split(r"[\s-]+", term))
+
+
+def _syllables(say: str) -> list[str]:
+    return re.split(r"[ -]", say)
