@@ -146,7 +146,7 @@ def rebase(html: str, *, page_url: str, prefix: str, sections: dict[str, str], g
 
 def table_of_contents(pages: list) -> str:
     """An ordered list linking every page's section."""
-    items = "".join(f'<li><a href="#{section_id(p)}">{escape(p.title)}</a></li>' for p in pages)
+    items = "".join(f'<li><a class="mbc-alone" href="#{section_id(p)}">{escape(p.title)}</a></li>' for p in pages)
     return (f'<nav class="mbc-guide__toc" aria-labelledby="{TOC_ID}"><h2 id="{TOC_ID}">Contents</h2>'
             f'<ol>{items}</ol></nav>')
 
