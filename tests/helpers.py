@@ -33,3 +33,16 @@ def need_source_texts() -> Path:
             pytest.fail(f"REQUIRE_SOURCES=1 but {reason}")
         pytest.skip(reason)
     return SOURCE_TEXTS
+
+
+def edit_once(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file with `new`; fail when the file no longer holds `old`."""
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def load_data(data: Path):
+    """The inventory and glossary of a data folder (sources.yml and glossary.yml)."""
+    import sitedata
+    return sitedata.load_all(data / "sources.yml", data / "glossary.yml")

@@ -12,6 +12,7 @@ import coverage_report
 import generated_pages as gen
 import rendering
 import sitedata
+from helpers import edit_once as edit, load_data as load
 import source_check
 import validate
 from term_marker import TermMarker
@@ -39,21 +40,6 @@ def test_a_brand_is_a_name_of_its_drug():
 # --- Bad data ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    for name in ("sources.yml", "glossary.yml"):
-        shutil.copy(ROOT / "data" / name, tmp_path / name)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
-
-
-def load(data: Path):
-    return sitedata.load_all(data / "sources.yml", data / "glossary.yml")
 
 
 HERCEPTIN = '      - {name: Herceptin, seen_at: "http://cancer.osu.edu/_layouts/ncipopup.aspx?ID=CDR0000410745"}\n'

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import coverage_report
 import generated_pages as gen
 import respelling
 import sitedata
+from helpers import edit_once as edit, load_data as load
 import source_check
 from term_marker import TermMarker
 
@@ -77,21 +77,6 @@ def test_the_nci_dictionaries_are_a_names_only_source():
 # --- Bad data ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    for name in ("sources.yml", "glossary.yml"):
-        shutil.copy(ROOT / "data" / name, tmp_path / name)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
-
-
-def load(data: Path):
-    return sitedata.load_all(data / "sources.yml", data / "glossary.yml")
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
