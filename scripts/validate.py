@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
+import annotations  # noqa: E402
 import coverage_report  # noqa: E402
 import rendering  # noqa: E402
 import sitedata  # noqa: E402
@@ -66,9 +67,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def location(finding: coverage_report.Finding, docs: Path) -> str:
+    """Where to fix a finding, as `file:line` from the current folder (docs/treatment/chemotherapy.md:14)."""
+    file = finding.file or sitedata.display_path(docs / finding.page)
+    return f"{file}:{finding.line}" if finding.line else file
+
+
 def format_text(report: coverage_report.Report, verbose: bool = False,
-                check: source_check.SourceCheck | None = None) -> str:
-    """A readable report: covered items, gaps grouped by page with the fix, the source check, totals."""
+                check: source_check.SourceCheck | None = None, docs: Path = ROOT / "docs") -> str:
+    """A readable report: covered items, gaps grouped by page with the fix and the file and line, the source
+    check, totals."""
     lines = []
     totals = report.totals()
     by_page: dict[str, list[dict]] = defaultdict(list)
@@ -90,8 +98,7 @@ def format_text(report: coverage_report.Report, verbose: bool = False,
             for f in findings:
                 label = "ERROR" if f.severity == "error" else "warn "
                 fix = f" -> {f.fix}" if f.fix else ""
-                where = f"{page}:{f.line}: " if f.line else ""
-                lines.append(f"    {label} {where}{f.message}{fix}")
+                lines.append(f"    {label} {location(f, docs)}: {f.message}{fix}")
     if check is not None:
         lines.append("")
         lines.extend(format_source_check(report, check, verbose))
@@ -142,13 +149,20 @@ def main(argv: list[str] | None = None) -> int:
                                                      "message": err.message}}, indent=2))
         else:
             print(f"error: {err}", file=sys.stderr)
+        if annotations.in_github_actions():
+            print(annotations.annotation("error", sitedata.display_path(err.path), err.line, err.message))
         return 2
     report.findings.extend(check.findings)
     source_check.add_evidence(report.covered, inventory, glossary, check)
     if args.format == "json":
         print(json.dumps({**report.to_dict(), "source_check": check.to_dict()}, indent=2, default=str))
     else:
-        print(format_text(report, args.verbose, check))
+        print(format_text(report, args.verbose, check, args.docs))
+    if annotations.in_github_actions():
+        for f in report.findings:
+            file, _, line = location(f, args.docs).partition(":")
+            print(annotations.annotation(f.severity, file, int(line) if line else None,
+                                         f"{f.message}. Fix: {f.fix}" if f.fix else f.message))
     return 0 if report.ok else 1
 
 

@@ -31,20 +31,44 @@ def test_strict_build_output_has_no_warnings():
     assert "MkDocs 2" not in result.stderr
 
 
-def test_broken_internal_link_fails_the_build(site_copy):
+def test_broken_internal_link_fails_the_build_naming_its_line(site_copy):
     page = site_copy / "docs" / "treatment" / "chemotherapy.md"
     page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n")
+    line = len(page.read_text().splitlines())
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert "no-such-page.md" in result.stderr
+    assert re.search(rf"WARNING - +docs/treatment/chemotherapy\.md:{line}: .*'no-such-page\.md'.* Fix the address on "
+                     "that line", result.stderr), result.stderr
 
 
-def test_broken_anchor_fails_the_build(site_copy):
+def test_broken_anchor_fails_the_build_naming_its_line(site_copy):
     page = site_copy / "docs" / "treatment" / "chemotherapy.md"
     page.write_text(page.read_text() + "\nSee [this part](hormone-therapy.md#no-such-heading).\n")
+    line = len(page.read_text().splitlines())
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert "no-such-heading" in result.stderr
+    assert re.search(rf"docs/treatment/chemotherapy\.md:{line}: .*anchor '#no-such-heading'", result.stderr)
+
+
+def test_build_errors_are_annotations_in_github_actions(site_copy):
+    page = site_copy / "docs" / "treatment" / "chemotherapy.md"
+    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n")
+    line = len(page.read_text().splitlines())
+    result = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy,
+                        env={"GITHUB_ACTIONS": "true"})
+    assert re.search(rf"^::error file=docs/treatment/chemotherapy\.md,line={line}::Doc file .*no-such-page\.md",
+                     result.stdout, re.M), result.stdout + result.stderr
+    assert "::error" not in build_copy(site_copy).stdout  # only in GitHub Actions
+
+
+def test_a_nav_entry_for_a_missing_page_names_its_line_of_mkdocs_yml(site_copy):
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("Chemotherapy: treatment/chemotherapy.md", "Chemotherapy: treatment/chemo.md"))
+    line = config.read_text().splitlines().index("      - Chemotherapy: treatment/chemo.md") + 1
+    result = build_copy(site_copy)
+    assert result.returncode != 0
+    assert f"mkdocs.yml:{line}: A reference to 'treatment/chemo.md'" in result.stderr
+    assert "docs/treatment/chemotherapy.md (add it to nav: in mkdocs.yml): The following pages" in result.stderr
 
 
 def test_page_missing_from_nav_fails_the_build(site_copy):

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from coverage_report import Finding
-from sitedata import DataError, Inventory, Source, normalise
+from sitedata import DataError, Inventory, Source, display_path, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEXTS = ROOT.parent / "shared" / "sources"
@@ -300,7 +300,8 @@ def _check_mentions(source: Source, reading: Reading, inventory: Inventory, resu
             f"{where}: the text names {mention.kind} '{mention.name}' {shown}, but the inventory does not "
             f"list it there{also}",
             f"add `{entry}` to {source.id}'s {list_name} in data/sources.yml (then run this again for the glossary "
-            f"and page it needs), or add it to {source.id}'s not_covered with a one-line reason"))
+            f"and page it needs), or add it to {source.id}'s not_covered with a one-line reason",
+            source.line, display_path(inventory.path)))
 
 
 def _matches(mention: Mention, names: tuple[str, ...]) -> bool:
@@ -332,7 +333,8 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
             "error", "source", f"data/sources.yml ({source.id})", item.name,
             f"{source.id}: {item.kind} '{item.name}'{treatment} (data/sources.yml line {item.line}) occurs "
             f"{problem} in {source.file}",
-            "remove it from data/sources.yml, or give it the name, aliases or treatment the text uses"))
+            "remove it from data/sources.yml, or give it the name, aliases or treatment the text uses",
+            item.line, display_path(inventory.path)))
     for entry in source.not_covered:
         lines = result.lines_for(source.id, "not covered", entry.name, None) or \
             [n for n, text in enumerate(reading.lines, 1) if occurs(entry.name, text)]
@@ -341,7 +343,8 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
             result.findings.append(Finding(
                 "error", "source", f"data/sources.yml ({source.id})", entry.name,
                 f"{source.id}: not_covered '{entry.name}' (data/sources.yml line {entry.line}) does not occur in "
-                f"{source.file}", "remove it from not_covered, or fix its spelling to the text's"))
+                f"{source.file}", "remove it from not_covered, or fix its spelling to the text's",
+                entry.line, display_path(inventory.path)))
 
 
 def add_evidence(rows: list[dict], inventory: Inventory, glossary, check: SourceCheck) -> None:
