@@ -10,7 +10,9 @@ and checks the inventory against the source texts themselves, both ways
 usage: validate.py [--format text|json] [--verbose] [--fail-overdue] [--docs DIR]
                    [--sources FILE] [--glossary FILE] [--today YYYY-MM-DD]
                    [--source-texts DIR] [--require-sources] [--propose TEXT_FILE]
-                   [--config FILE]
+                   [--record] [--config FILE]
+Without the source texts, the inventory is checked against their recorded
+reading (data/source_readings.json), which --record writes where the texts are.
 Also checks every page against the content policy (no scripts, frames, forms,
 event handlers or script-like addresses; overrides/hooks/content_policy.py).
 
@@ -64,6 +66,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="fail when the source texts are missing (also REQUIRE_SOURCES=1; CI sets it)")
     parser.add_argument("--propose", type=Path, metavar="TEXT_FILE",
                         help="print a draft data/sources.yml block for a new source text, and stop")
+    parser.add_argument("--record", action="store_true",
+                        help="write the source check's reading of the texts (data/source_readings.json), and stop")
     return parser.parse_args(argv)
 
 
@@ -115,6 +119,9 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
     if check.skipped:
         return [check.skipped]
     lines = [f"Source texts read: {', '.join(f'{sid} ({name})' for sid, name in check.texts.items())}."]
+    if check.recorded:
+        lines = [f"Source texts not here: the inventory was checked against their recorded reading, "
+                 f"{check.recorded} ({', '.join(check.texts)}); new names are checked where the texts are (CI)."]
     if check.not_covered:
         lines.append("Named in a source but not covered, on purpose (not_covered in data/sources.yml):")
         for entry in check.not_covered:
@@ -141,8 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
                                             today=args.today, fail_overdue=args.fail_overdue, render=render)
-        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources)
-        check = source_check.check_sources(inventory, folder, skipped)
+        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record)
+        if args.record:
+            print(f"Wrote {sitedata.display_path(source_check.write_record(inventory, folder))}.")
+            return 0
+        check = source_check.check_sources(inventory, folder, skipped) if folder else \
+            source_check.check_recorded(inventory, skipped)
     except sitedata.DataError as err:
         if args.format == "json":
             print(json.dumps({"ok": False, "error": {"file": sitedata.display_path(err.path), "line": err.line,

@@ -18,6 +18,13 @@ check_sources() then reports, as coverage findings naming the source, the item
 and the line: a drug or side effect the text names that the inventory lacks
 under that treatment, and an inventory item (or not_covered entry) that the
 text never names. propose() turns a new text into a draft inventory block.
+
+Without the texts (a pull request from a fork), check_recorded() runs the same
+check on the recorded reading (data/source_readings.json, made by
+`scripts/validate.py --record` where the texts are): what each text names, with
+its line and treatment, and the lines where each inventory name occurs. Only a
+name the record does not have (a new item or alias) cannot be checked: that is
+a warning, and the run with the texts (CI) checks it.
 """
 from __future__ import annotations
 
@@ -25,6 +32,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -34,6 +42,7 @@ from sitedata import DataError, Inventory, Source, display_path, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEXTS = ROOT.parent / "shared" / "sources"
+RECORD_FILE = "source_readings.json"
 
 # Drug classes as the sources write them. "... inhibitors" is read separately (see _inhibitors).
 CLASS_PATTERNS = (
@@ -79,6 +88,7 @@ class SourceCheck:
     """The result of checking every source's text: findings and the evidence behind each item."""
 
     skipped: str = ""  # why the check did not run, when it did not
+    recorded: str = ""  # the recorded reading checked against, when the texts are not here
     texts: dict[str, str] = field(default_factory=dict)  # source id -> text file read
     findings: list[Finding] = field(default_factory=list)
     evidence: dict[tuple, list[int]] = field(default_factory=dict)  # (source, kind, name, treatment) -> lines
@@ -89,7 +99,8 @@ class SourceCheck:
         return self.evidence.get((source, kind, normalise(name), treatment), [])
 
     def to_dict(self) -> dict:
-        return {"skipped": self.skipped or None, "texts": self.texts, "not_covered": self.not_covered,
+        return {"skipped": self.skipped or None, "recorded": self.recorded or None, "texts": self.texts,
+                "not_covered": self.not_covered,
                 "mentions": self.mentions}
 
 
@@ -311,13 +322,23 @@ def _matches(mention: Mention, names: tuple[str, ...]) -> bool:
     return any(key(n) in wanted for n in names)
 
 
-def _check_items(source: Source, reading: Reading, inventory: Inventory, result: SourceCheck) -> None:
-    """Every inventory item and not_covered entry occurs in the text (drugs and side effects in their section)."""
+def _check_items(source: Source, reading: Reading, inventory: Inventory, result: SourceCheck,
+                 lines_of: Callable[[str], list[int] | None] | None = None) -> None:
+    """Every inventory item and not_covered entry occurs in the text (drugs and side effects in their section).
+
+    lines_of gives the lines of the text where a name occurs (default: reading the text's lines), or None
+    when it cannot know (a name the recorded reading does not have).
+    """
+    lines_of = lines_of or (lambda name: [n for n, text in enumerate(reading.lines, 1) if occurs(name, text)])
     for item in source.items:
         ev = (source.id, item.kind, normalise(item.name), item.treatment)
         if result.evidence.get(ev):
             continue
-        lines = [n for n, text in enumerate(reading.lines, 1) if any(occurs(name, text) for name in item.names)]
+        per_name = [lines_of(name) for name in item.names]
+        if None in per_name:
+            _unchecked(source, f"{item.kind} '{item.name}'", item.line, inventory, result)
+            continue
+        lines = sorted(set().union(*per_name))
         if item.kind != "term":  # in its treatment's section, or where the reading knows no section
             inside = [n for n in lines if reading.treatment_at(n) in (item.treatment, None)]
             if inside:
@@ -336,8 +357,10 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
             "remove it from data/sources.yml, or give it the name, aliases or treatment the text uses",
             item.line, display_path(inventory.path)))
     for entry in source.not_covered:
-        lines = result.lines_for(source.id, "not covered", entry.name, None) or \
-            [n for n, text in enumerate(reading.lines, 1) if occurs(entry.name, text)]
+        lines = result.lines_for(source.id, "not covered", entry.name, None) or lines_of(entry.name)
+        if lines is None:
+            _unchecked(source, f"not_covered '{entry.name}'", entry.line, inventory, result)
+            continue
         result.not_covered.append({"source": source.id, "name": entry.name, "reason": entry.reason, "lines": lines})
         if not lines:
             result.findings.append(Finding(
@@ -345,6 +368,75 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
                 f"{source.id}: not_covered '{entry.name}' (data/sources.yml line {entry.line}) does not occur in "
                 f"{source.file}", "remove it from not_covered, or fix its spelling to the text's",
                 entry.line, display_path(inventory.path)))
+
+
+def _unchecked(source: Source, what: str, line: int, inventory: Inventory, result: SourceCheck) -> None:
+    result.findings.append(Finding(
+        "warning", "source", f"data/sources.yml ({source.id})", what,
+        f"{source.id}: {what} is new since the recorded reading of {source.file}, so it cannot be checked against "
+        "the text here",
+        "nothing to do: the run with the source texts (CI) checks it; a maintainer then runs "
+        "`scripts/validate.py --record`", line, display_path(inventory.path)))
+
+
+# --- The recorded reading, for checking without the texts ----------------------------------------
+
+
+def record_path(inventory: Inventory) -> Path:
+    """data/source_readings.json, beside the inventory."""
+    return inventory.path.parent / RECORD_FILE
+
+
+def record_readings(inventory: Inventory, folder: Path) -> dict:
+    """What each registered text names (with lines) and where each inventory name occurs: derived data only."""
+    treatments = {tid: t.name for tid, t in inventory.treatments.items()}
+    sources = {}
+    for source in inventory.sources.values():
+        reading = read_file(folder / source.file, treatments, (inventory.path, source.line))
+        names = sorted({normalise(n) for i in source.items for n in i.names} |
+                       {normalise(n.name) for n in source.not_covered})
+        sources[source.id] = {
+            "file": source.file,
+            "sections": [list(section) for section in reading.sections],
+            "mentions": [[m.kind, m.name, m.canonical, m.treatment, m.line] for m in reading.mentions],
+            "occurrences": {name: [n for n, text in enumerate(reading.lines, 1) if occurs(name, text)]
+                            for name in names},
+        }
+    return {"about": "The source check's reading of each source text, made by scripts/validate.py --record: "
+                     "names and line numbers only, no text. Used where the texts are not.", "sources": sources}
+
+
+def write_record(inventory: Inventory, folder: Path) -> Path:
+    path = record_path(inventory)
+    path.write_text(json.dumps(record_readings(inventory, folder), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def check_recorded(inventory: Inventory, skipped: str) -> SourceCheck:
+    """The source check against the recorded reading; skipped (as before) when there is none."""
+    path = record_path(inventory)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))["sources"]
+    except FileNotFoundError:
+        return SourceCheck(skipped=skipped)
+    except (OSError, ValueError, KeyError, TypeError):
+        raise DataError(path, None, "the recorded reading is not usable; restore it from git, or run "
+                        "scripts/validate.py --record with the source texts.") from None
+    result = SourceCheck(recorded=display_path(path))
+    for source in inventory.sources.values():
+        entry = record.get(source.id)
+        if entry is None or entry.get("file") != source.file:
+            for item in source.items:
+                _unchecked(source, f"{item.kind} '{item.name}'", item.line, inventory, result)
+            continue
+        mentions = [Mention(kind, name, treatment, line, canonical or "")
+                    for kind, name, canonical, treatment, line in entry["mentions"]]
+        reading = Reading([], mentions, [tuple(section) for section in entry["sections"]])
+        occurrences = entry["occurrences"]
+        result.texts[source.id] = f"{source.file}, as recorded"
+        _check_mentions(source, reading, inventory, result)
+        _check_items(source, reading, inventory, result, lambda name: occurrences.get(normalise(name)))
+    return result
 
 
 def add_evidence(rows: list[dict], inventory: Inventory, glossary, check: SourceCheck) -> None:
