@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import READING_GRADES, ROOT, run_mkdocs
+from helpers import READING_GRADES, ROOT, need_npm_packages, run_mkdocs
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +24,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The offline copy, built once with scripts/offline.py, for opening from file://."""
+    need_npm_packages()
     out = tmp_path_factory.mktemp("offline")
     site, bundle = out / "site", out / "site.zip"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--site-dir", str(site),
