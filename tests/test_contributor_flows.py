@@ -47,7 +47,7 @@ def code_block(text: str) -> str:
 
 @pytest.fixture
 def fork(tmp_path) -> Path:
-    """A copy of the project's files (as a clone has them), alone in a folder: no ../shared, no node_modules."""
+    """A clone of the project (its files, committed), alone in a folder: no ../shared, no node_modules."""
     listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.splitlines()
     copy = tmp_path / "fork"
@@ -55,6 +55,9 @@ def fork(tmp_path) -> Path:
         if (ROOT / name).is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, copy / name)
+    git = ["git", "-c", "user.name=contributor", "-c", "user.email=contributor@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the fork"]):
+        subprocess.run(git + command, cwd=copy, check=True, capture_output=True)
     return copy
 
 

@@ -63,9 +63,9 @@ def test_a_drug_the_dictionary_lists_is_found(finder):
 
 
 def test_a_drug_too_new_for_the_dictionary_is_found_by_its_stem(finder):
-    assert "zenotinib" not in drug_names.dictionary_words()
-    text = "New drugs: zenotinib, brivamab and palbociclibs, and datopotamab deruxtecan."
-    assert finder.unknown(text) == ["zenotinib", "brivamab", "palbociclibs", "datopotamab deruxtecan"]
+    assert "quorvatinib" not in drug_names.dictionary_words()
+    text = "New drugs: quorvatinib, brivamab and palbociclibs, and datopotamab deruxtecan."
+    assert finder.unknown(text) == ["quorvatinib", "brivamab", "palbociclibs", "datopotamab deruxtecan"]
 
 
 def test_known_names_are_not_reported_in_any_form(finder):
@@ -81,7 +81,7 @@ def test_a_name_recorded_in_the_glossary_is_known():
 
 def test_line_of_finds_a_name_split_by_markup():
     assert drug_names.line_of("one\ntwo\nsome **sacituzumab** govitecan here\n", "sacituzumab govitecan") == 3
-    assert drug_names.line_of("nothing", "zenotinib") is None
+    assert drug_names.line_of("nothing", "quorvatinib") is None
 
 
 def test_the_dictionary_words_are_cached_by_version(tmp_path, monkeypatch):
@@ -124,7 +124,7 @@ def test_validator_names_page_line_and_what_to_add(site, capsys):
 
 def test_a_drug_only_in_code_or_a_link_address_is_not_reported(site, capsys):
     page = site / "docs" / "treatment" / "chemo.md"
-    page.write_text(page.read_text() + "\n\n```\nzenotinib\n```\n\nSee [a page](https://example.org/zenotinib).\n")
+    page.write_text(page.read_text() + "\n\n```\nquorvatinib\n```\n\nSee [a page](https://example.org/quorvatinib).\n")
     code, out = run(site, capsys)
     assert code == 0, out
 
@@ -142,7 +142,7 @@ def test_not_drugs_in_the_glossary_silence_a_word(site, capsys):
 def test_a_definition_naming_an_unknown_drug_is_reported_at_its_line(site, capsys):
     glossary = site / "data" / "glossary.yml"
     glossary.write_text(glossary.read_text().replace("definition: A chemotherapy drug.",
-                                                     "definition: A chemotherapy drug, like zenotinib.", 1))
+                                                     "definition: A chemotherapy drug, like quorvatinib.", 1))
     code, out = run(site, capsys)
     assert code == 1
-    assert "glossary.yml:13: the definition of 'cisplatin' names 'zenotinib'" in out
+    assert "glossary.yml:13: the definition of 'cisplatin' names 'quorvatinib'" in out

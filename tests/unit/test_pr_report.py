@@ -34,7 +34,7 @@ def sides(tmp_path_factory) -> tuple[pr_report.Side, pr_report.Side]:
     head = copy_project(tmp_path_factory.mktemp("head"))
     docs = head / "docs"
     edit(docs / "treatment" / "immunotherapy.md", "constipation", "being unable to poo")  # a coverage gap
-    (docs / "living" / "family.md").write_text(
+    (docs / "living" / "pr-report-new-page.md").write_text(
         "---\ntitle: Family\nsources: [cleveland-clinic]\nreviewed: 2026-11-21\nnext_review: 2027-11-21\n---\n"
         "# Family\n\nTalk with the people close to you.\n\n<p onclick=\"x()\">Hi</p>\n")
     (docs / "living" / "check-ups-and-scans.md").unlink()
@@ -46,7 +46,7 @@ def sides(tmp_path_factory) -> tuple[pr_report.Side, pr_report.Side]:
 
 def test_pages_are_compared_by_the_text_readers_see(sides):
     text = pr_report.report(*sides, "main")
-    assert "- **Added:** living/family.md" in text
+    assert "- **Added:** living/pr-report-new-page.md" in text
     assert "- **Removed:** living/check-ups-and-scans.md" in text
     assert "- **Changed:** glossary.md, treatment/immunotherapy.md" in text  # the glossary shows aliases
     assert "symptoms.md" not in text
@@ -58,13 +58,14 @@ def test_coverage_and_reading_grade_before_and_after(sides):
     covered, expected = base.coverage["treatment/immunotherapy.md"]
     assert covered == expected
     assert f"| treatment/immunotherapy.md | {covered} of {expected} | {covered - 1} of {expected} | " in text
-    assert f"| living/family.md | (none) | not a treatment page | (none) | {head.grades['living/family.md']:.1f} |" in text
+    grade = head.grades["living/pr-report-new-page.md"]
+    assert f"| living/pr-report-new-page.md | (none) | not a treatment page | (none) | {grade:.1f} |" in text
 
 
 def test_glossary_aliases_and_findings(sides):
     text = pr_report.report(*sides, "main")
     assert "- Alias added to **taxanes**: taxane drugs" in text
-    assert "- safety: docs/living/family.md:11: the event handler onclick= on &lt;p&gt; is not allowed" in text
+    assert "- safety: docs/living/pr-report-new-page.md:11: the event handler onclick= on &lt;p&gt; is not allowed" in text
     assert "- link: docs/living/index.md:" in text and "'check-ups-and-scans.md' leads to" in text
 
 
