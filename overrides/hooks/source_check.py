@@ -426,8 +426,7 @@ def check_recorded(inventory: Inventory, skipped: str) -> SourceCheck:
     for source in inventory.sources.values():
         entry = record.get(source.id)
         if entry is None or entry.get("file") != source.file:
-            for item in source.items:
-                _unchecked(source, f"{item.kind} '{item.name}'", item.line, inventory, result)
+            _unchecked(source, f"the source '{source.id}'", source.line, inventory, result)
             continue
         mentions = [Mention(kind, name, treatment, line, canonical or "")
                     for kind, name, canonical, treatment, line in entry["mentions"]]

@@ -85,15 +85,34 @@ def test_line_of_finds_a_name_split_by_markup():
 
 
 def test_the_dictionary_words_are_cached_by_version(tmp_path, monkeypatch):
+    built = []
     monkeypatch.setattr(drug_names, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(drug_names, "_build_dictionary_words", lambda: built.append(1) or frozenset({"eribulin"}))
     drug_names.dictionary_words.cache_clear()
     try:
-        words = drug_names.dictionary_words()
+        assert drug_names.dictionary_words() == {"eribulin"}
         cached = list(tmp_path.glob("drug-words-*.txt"))
-        assert len(cached) == 1 and frozenset(cached[0].read_text().split()) == words
-        assert {"eribulin", "thalidomide", "paracetamol"} <= words and not {"caps", "oats", "buffers"} & words
+        assert len(cached) == 1 and cached[0].read_text() == "eribulin\n"
+        drug_names.dictionary_words.cache_clear()
+        assert drug_names.dictionary_words() == {"eribulin"} and built == [1]  # read back, not built again
     finally:
         drug_names.dictionary_words.cache_clear()
+
+
+def test_which_dictionary_entries_count_as_drug_names():
+    data = {"aspirin": {"medline_plus_id": "a1"}, "oat": {"drugbank_id": "DB1"}}
+    everyday = {"aspirin", "oats", "caps"}
+    assert drug_names.keeps("eribulin", ["eribulin"], data, everyday)  # not an everyday word
+    assert drug_names.keeps("aspirin", ["aspirin"], data, everyday)  # everyday, but a medicine's own name
+    assert not drug_names.keeps("oats", ["oat"], data, everyday)
+    assert not drug_names.keeps("caps", ["3-(cyclohexylamino)propanesulfonic acid"], data, everyday)
+    assert not drug_names.keeps("ado-trastuzumab", ["x"], data, everyday) and not drug_names.keeps("azt", [], {}, set())
+
+
+def test_the_real_dictionary_words():
+    words = drug_names.dictionary_words()
+    assert {"eribulin", "thalidomide", "paracetamol", "tamoxifen", "kadcyla"} <= words
+    assert not {"caps", "oats", "buffers", "luminal", "armour", "hops"} & words
 
 
 # --- Through the validator, on the covered fixture site ----------------------------------------
