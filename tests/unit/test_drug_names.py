@@ -87,16 +87,29 @@ def test_line_of_finds_a_name_split_by_markup():
 def test_the_dictionary_words_are_cached_by_version(tmp_path, monkeypatch):
     built = []
     monkeypatch.setattr(drug_names, "CACHE_DIR", tmp_path)
-    monkeypatch.setattr(drug_names, "_build_dictionary_words", lambda: built.append(1) or frozenset({"eribulin"}))
-    drug_names.dictionary_words.cache_clear()
+    monkeypatch.setattr(drug_names, "_build_cache", lambda: built.append(1) or {
+        "words": "eribulin\n", "names": '{"eribulin": ["Eribulin"]}'})
     try:
-        assert drug_names.dictionary_words() == {"eribulin"}
-        cached = list(tmp_path.glob("drug-words-*.txt"))
-        assert len(cached) == 1 and cached[0].read_text() == "eribulin\n"
-        drug_names.dictionary_words.cache_clear()
-        assert drug_names.dictionary_words() == {"eribulin"} and built == [1]  # read back, not built again
+        for _ in range(2):  # made once, then read back
+            drug_names.dictionary_words.cache_clear()
+            drug_names.dictionary_names.cache_clear()
+            assert drug_names.dictionary_words() == {"eribulin"}
+            assert drug_names.find_drugs(["Uses", "Eribulin"]) == [({"name": "Eribulin"}, 1, 2)]
+        assert built == [1]
+        assert len(list(tmp_path.glob("drug-words-*.txt"))) == 1 and len(list(tmp_path.glob("drug-names-*.json"))) == 1
     finally:
         drug_names.dictionary_words.cache_clear()
+        drug_names.dictionary_names.cache_clear()
+
+
+def test_the_cache_finds_what_the_dictionary_finds():
+    """The cached lookup gives the drug dictionary's own answers (its exact matches)."""
+    from drug_named_entity_recognition import find_drugs
+    tokens = ("Chemotherapy may use sacituzumab govitecan or eribulin , capecitabine and Tamoxifen ; "
+              "ado-trastuzumab emtansine , estrogen , caps , aspirin , Herceptin and water").split()
+    theirs = [(data.get("name") or "", first, last) for data, first, last in find_drugs(tokens, is_ignore_case=True)]
+    ours = [(data["name"], first, last) for data, first, last in drug_names.find_drugs(tokens)]
+    assert ours == theirs and len(ours) >= 8
 
 
 def test_which_dictionary_entries_count_as_drug_names():
