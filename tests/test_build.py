@@ -92,7 +92,7 @@ def test_coverage_gap_fails_the_build(site_copy):
     page.write_text(re.sub(r"(?i)constipation", "", page.read_text()))
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert "coverage gap on treatment/immunotherapy.md" in result.stderr
+    assert "docs/treatment/immunotherapy.md: coverage gap on treatment/immunotherapy.md" in result.stderr
     assert "constipation" in result.stderr
 
 
