@@ -52,6 +52,18 @@ def test_a_shared_run_is_reported_with_file_and_line(docs, tmp_path, capsys):
            "wave that broke\"" in out
 
 
+def test_github_actions_gets_an_annotation(docs, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    fingerprint = tmp_path / "fingerprint.txt"
+    own_words.write_fingerprint(own_words.fingerprint_of([MADE_UP]), fingerprint)
+    page = docs / "living" / "index.md"
+    page.write_text(page.read_text() + "\nThe quiet lighthouse keeper counted every wave that broke against it.\n")
+    line = len(page.read_text().splitlines())
+    code, out = run(capsys, "--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
+    assert code == 1
+    assert f"living/index.md,line={line}::10 words shared with a source" in out
+
+
 def test_seven_words_are_not_a_run(docs, tmp_path, capsys):
     fingerprint = tmp_path / "fingerprint.txt"
     own_words.write_fingerprint(own_words.fingerprint_of([MADE_UP]), fingerprint)
