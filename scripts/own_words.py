@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import annotations  # noqa: E402
+import workflow_annotations  # noqa: E402
 import generated_pages  # noqa: E402
 import sitedata  # noqa: E402
 import source_check  # noqa: E402
@@ -147,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
         where = re.match(r"(?P<file>[^\s:]+)(?::(?P<line>\d+))?(?: \([^)]*\))?: (?P<message>.*)", problem)
-        if where and annotations.in_github_actions():
-            print(annotations.annotation("error", where["file"], int(where["line"]) if where["line"] else None,
+        if where and workflow_annotations.in_github_actions():
+            print(workflow_annotations.annotation("error", where["file"], int(where["line"]) if where["line"] else None,
                                          where["message"]))
     print(f"{len(problems)} problem(s); pages compared with {against}.")
     return 1 if problems else 0

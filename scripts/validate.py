@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import annotations  # noqa: E402
+import workflow_annotations  # noqa: E402
 import coverage_report  # noqa: E402
 import rendering  # noqa: E402
 import sitedata  # noqa: E402
@@ -160,8 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                                                      "message": err.message}}, indent=2))
         else:
             print(f"error: {err}", file=sys.stderr)
-        if annotations.in_github_actions():
-            print(annotations.annotation("error", sitedata.display_path(err.path), err.line, err.message))
+        if workflow_annotations.in_github_actions():
+            print(workflow_annotations.annotation("error", sitedata.display_path(err.path), err.line, err.message))
         return 2
     report.findings.extend(check.findings)
     source_check.add_evidence(report.covered, inventory, glossary, check)
@@ -169,10 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({**report.to_dict(), "source_check": check.to_dict()}, indent=2, default=str))
     else:
         print(format_text(report, args.verbose, check, args.docs))
-    if annotations.in_github_actions():
+    if workflow_annotations.in_github_actions():
         for f in report.findings:
             file, _, line = location(f, args.docs).partition(":")
-            print(annotations.annotation(f.severity, file, int(line) if line else None,
+            print(workflow_annotations.annotation(f.severity, file, int(line) if line else None,
                                          f"{f.message}. Fix: {f.fix}" if f.fix else f.message))
     return 0 if report.ok else 1
 

@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 
 import validate as validate_script
-from helpers import ROOT, run_mkdocs
+from helpers import run_mkdocs
 from html_tree import elements, parse_document
 
 

@@ -7,7 +7,7 @@ front ("docs/treatment/chemotherapy.md:76: ...") and says what to do. The
 project's own hooks already start their messages with the file and line.
 
 In GitHub Actions (GITHUB_ACTIONS=true), a logging handler also prints each
-warning and error as a workflow annotation (annotations.py), so it shows on
+warning and error as a workflow annotation (workflow_annotations.py), so it shows on
 that line of the pull request's diff. Listed first under `hooks:` in mkdocs.yml.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-import annotations
+import workflow_annotations
 import content_policy
 
 _LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a link|an absolute link|an unrecognized relative link)"
@@ -38,7 +38,7 @@ def on_config(config):
         logger.addFilter(WhereFilter(docs, config_file))
     root = logging.getLogger("mkdocs")
     root.handlers = [h for h in root.handlers if not isinstance(h, AnnotationHandler)]
-    if annotations.in_github_actions():
+    if workflow_annotations.in_github_actions():
         root.addHandler(AnnotationHandler(logging.WARNING))
     return config
 
@@ -86,7 +86,7 @@ class AnnotationHandler(logging.Handler):
         level = "error"  # the build is strict: a warning fails it
         if where:
             line = int(where["line"]) if where["line"] else None
-            print(annotations.annotation(level, where["file"], line, message[where.end():]), flush=True)
+            print(workflow_annotations.annotation(level, where["file"], line, message[where.end():]), flush=True)
         else:
             print(f"::{level}::{message}".replace("\n", "%0A"), flush=True)
 

@@ -30,7 +30,6 @@ import re
 import tempfile
 from collections.abc import Iterable
 from importlib import metadata
-from pathlib import Path
 
 import platformdirs
 
