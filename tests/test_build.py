@@ -31,33 +31,19 @@ def test_strict_build_output_has_no_warnings():
     assert "MkDocs 2" not in result.stderr
 
 
-def test_broken_internal_link_fails_the_build_naming_its_line(site_copy):
+def test_broken_link_and_anchor_fail_the_build_naming_their_lines(site_copy):
+    """Each broken link names its file and line; in GitHub Actions each is also an annotation on that line."""
     page = site_copy / "docs" / "treatment" / "chemotherapy.md"
-    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n")
-    line = len(page.read_text().splitlines())
-    result = build_copy(site_copy)
-    assert result.returncode != 0
-    assert re.search(rf"WARNING - +docs/treatment/chemotherapy\.md:{line}: .*'no-such-page\.md'.* Fix the address on "
-                     "that line", result.stderr), result.stderr
-    assert "::error" not in result.stdout  # annotations only in GitHub Actions
-
-
-def test_broken_anchor_fails_the_build_naming_its_line(site_copy):
-    page = site_copy / "docs" / "treatment" / "chemotherapy.md"
-    page.write_text(page.read_text() + "\nSee [this part](hormone-therapy.md#no-such-heading).\n")
-    line = len(page.read_text().splitlines())
-    result = build_copy(site_copy)
-    assert result.returncode != 0
-    assert re.search(rf"docs/treatment/chemotherapy\.md:{line}: .*anchor '#no-such-heading'", result.stderr)
-
-
-def test_build_errors_are_annotations_in_github_actions(site_copy):
-    page = site_copy / "docs" / "treatment" / "chemotherapy.md"
-    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n")
-    line = len(page.read_text().splitlines())
+    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n\n"
+                    "See [this part](hormone-therapy.md#no-such-heading).\n")
+    lines = len(page.read_text().splitlines())
     result = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy,
                         env={"GITHUB_ACTIONS": "true"})
-    assert re.search(rf"^::error file=docs/treatment/chemotherapy\.md,line={line}::Doc file .*no-such-page\.md",
+    assert result.returncode != 0
+    assert re.search(rf"WARNING - +docs/treatment/chemotherapy\.md:{lines - 2}: .*'no-such-page\.md'.* Fix the "
+                     "address on that line", result.stderr), result.stderr
+    assert re.search(rf"docs/treatment/chemotherapy\.md:{lines}: .*anchor '#no-such-heading'", result.stderr)
+    assert re.search(rf"^::error file=docs/treatment/chemotherapy\.md,line={lines - 2}::Doc file .*no-such-page\.md",
                      result.stdout, re.M), result.stdout + result.stderr
 
 
@@ -69,6 +55,7 @@ def test_a_nav_entry_for_a_missing_page_names_its_line_of_mkdocs_yml(site_copy):
     assert result.returncode != 0
     assert f"mkdocs.yml:{line}: A reference to 'treatment/chemo.md'" in result.stderr
     assert "docs/treatment/chemotherapy.md (add it to nav: in mkdocs.yml): The following pages" in result.stderr
+    assert "::error" not in result.stdout  # annotations only in GitHub Actions
 
 
 def test_page_missing_from_nav_fails_the_build(site_copy):
