@@ -247,7 +247,8 @@ def _check_drug_names(inventory: Inventory, glossary: Glossary, pages: dict[str,
     finder = drug_names.DrugNames(known, drug_names.dictionary_words())
     fix = ("if a registered source names it, add it under that source's drugs in data/sources.yml and give it a "
            "glossary entry in data/glossary.yml (or add it to the aliases of its entry): see CONTRIBUTING.md, "
-           "'Add a drug'; a drug no registered source names needs its source registered first ('Add a source'); "
+           "'Add a drug'; a brand name goes under its drug's `brands`, with the NCI dictionary entry where it "
+           "was seen; a drug no registered source names needs its source registered first ('Add a source'); "
            "a word that only looks like a drug name goes under not_drugs in data/glossary.yml, with a reason")
     for rel, page in pages.items():
         if not finder.candidates(page.body.replace("*", "").replace("_", "")):

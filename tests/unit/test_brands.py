@@ -149,4 +149,5 @@ def test_a_brand_name_cannot_slip_onto_a_page_without_its_glossary_record(tmp_pa
     code = validate.main(["--docs", str(tmp_path / "docs"), "--today", "2027-01-01"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "treatment/chemotherapy.md" in out and "the page names 'Xeloda'" in out
+    assert "treatment/chemotherapy.md" in out and "'Xeloda' looks like a drug name" in out
+    assert "a brand name goes under its drug's `brands`" in out
