@@ -72,9 +72,9 @@ def write_fingerprint(hashes: set[str], path: Path = FINGERPRINT) -> None:
 
 
 def source_texts(inventory: sitedata.Inventory, folder: Path) -> list[str]:
-    """The text of every registered source."""
+    """The text of every registered source that has one (not the names-only ones)."""
     texts = []
-    for source in inventory.sources.values():
+    for source in inventory.text_sources():
         path = folder / source.file
         try:
             texts.append(path.read_text(encoding="utf-8"))

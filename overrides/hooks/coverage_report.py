@@ -33,7 +33,6 @@ class Finding:
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
     # | "source" (inventory vs. source text) | "drug name" (drug_names.py) | "link" (link_check.py)
     # | "respelling" (a drug without one) | "brand" (none recorded)
-    # | "unknown drug" (a drug or brand name on a page that the glossary does not know)
     kind: str
     page: str
     item: str
@@ -277,10 +276,10 @@ def _check_respellings(glossary: Glossary, report: Report) -> None:
     for entry in glossary.entries:
         if entry.say is None and respelling.needs_respelling(entry.kind, entry.term):
             report.findings.append(Finding(
-                "error", "respelling", "data/glossary.yml", entry.term,
+                "error", "respelling", "glossary.md", entry.term,
                 f"{entry.kind} '{entry.term}' has no respelling, so readers cannot tell how to say it",
                 f"add `say:` ({respelling.RULE}) and `say_source:` (the NCI dictionary entry's address, or 'own') "
-                f"to its entry in data/glossary.yml", entry.line))
+                f"to its entry in data/glossary.yml", entry.line, sitedata.display_path(glossary.path)))
 
 
 def _check_brands(glossary: Glossary, report: Report) -> None:
@@ -288,10 +287,11 @@ def _check_brands(glossary: Glossary, report: Report) -> None:
     for entry in glossary.entries:
         if entry.kind == "drug" and not entry.brands and not entry.no_brand:
             report.findings.append(Finding(
-                "error", "brand", "data/glossary.yml", entry.term,
+                "error", "brand", "glossary.md", entry.term,
                 f"drug '{entry.term}' records no brand name and no reason why none is recorded",
                 "add `brands:` ({name: ..., seen_at: the NCI dictionary entry's address, country: ... where it "
-                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line))
+                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line,
+                sitedata.display_path(glossary.path)))
 
 
 def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, fail_overdue: bool,

@@ -392,7 +392,7 @@ def record_readings(inventory: Inventory, folder: Path) -> dict:
     """What each registered text names (with lines) and where each inventory name occurs: derived data only."""
     treatments = {tid: t.name for tid, t in inventory.treatments.items()}
     sources = {}
-    for source in inventory.sources.values():
+    for source in inventory.text_sources():
         reading = read_file(folder / source.file, treatments, (inventory.path, source.line))
         names = sorted({normalise(n) for i in source.items for n in i.names} |
                        {normalise(n.name) for n in source.not_covered})
@@ -424,7 +424,7 @@ def check_recorded(inventory: Inventory, skipped: str) -> SourceCheck:
         raise DataError(path, None, "the recorded reading is not usable; restore it from git, or run "
                         "scripts/validate.py --record with the source texts.") from None
     result = SourceCheck(recorded=display_path(path))
-    for source in inventory.sources.values():
+    for source in inventory.text_sources():
         entry = record.get(source.id)
         if entry is None or entry.get("file") != source.file:
             _unchecked(source, f"the source '{source.id}'", source.line, inventory, result)

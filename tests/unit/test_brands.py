@@ -93,6 +93,7 @@ def test_a_drug_with_no_brand_and_no_reason_fails_the_validator(data):
     report = coverage_report.check_site(ROOT / "docs", inventory=inventory, glossary=glossary, today=dt.date(2027, 1, 1))
     found = [f for f in report.errors if f.kind == "brand"]
     assert [f.item for f in found] == ["trastuzumab"] and "no_brand" in found[0].fix
+    assert found[0].file.endswith("glossary.yml") and found[0].line
 
 
 # --- Where readers see them ---------------------------------------------------------------------

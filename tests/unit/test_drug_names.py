@@ -177,4 +177,4 @@ def test_a_definition_naming_an_unknown_drug_is_reported_at_its_line(site, capsy
                                                      "definition: A chemotherapy drug, like quorvatinib.", 1))
     code, out = run(site, capsys)
     assert code == 1
-    assert "glossary.yml:13: the definition of 'cisplatin' names 'quorvatinib'" in out
+    assert "glossary.yml:18: the definition of 'cisplatin' names 'quorvatinib'" in out

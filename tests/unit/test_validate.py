@@ -254,7 +254,8 @@ def test_safety_problem_names_page_and_line(site, capsys):
 
 
 def test_drug_without_glossary_entry_names_its_inventory_line(site, capsys):
-    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    kind: drug\n    treatments: [chemotherapy]\n"
+    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    say: sis-PLA-tin\n    say_source: own\n"
+         "    no_brand: a made-up site\n    kind: drug\n    treatments: [chemotherapy]\n"
          "    definition: A chemotherapy drug.\n", "")
     _, out, _ = run(site, capsys=capsys)
     assert re.search(r"data/sources\.yml:17: drug 'cisplatin' \(Chemotherapy\) has no glossary entry", out), out
@@ -263,11 +264,12 @@ def test_drug_without_glossary_entry_names_its_inventory_line(site, capsys):
 def test_glossary_problems_name_the_glossary_file_and_line(site, capsys):
     edit(site / "data" / "glossary.yml", "treatments: [hormone-therapy]", "treatments: [chemotherapy]")
     (site / "data" / "glossary.yml").write_text((site / "data" / "glossary.yml").read_text() +
-                                               "  - term: aspirin\n    kind: drug\n    treatments: [chemotherapy]\n"
-                                               "    definition: Not in any source.\n")
+                                               "  - term: aspirin\n    say: AS-prin\n    say_source: own\n"
+                                               "    no_brand: a made-up site\n    kind: drug\n"
+                                               "    treatments: [chemotherapy]\n    definition: Not in any source.\n")
     _, out, _ = run(site, capsys=capsys)
     assert re.search(r"data/glossary\.yml:4: glossary entry 'tamoxifen' does not list hormone-therapy", out), out
-    assert re.search(r"data/glossary\.yml:21: glossary entry 'aspirin' is not backed by any source item", out), out
+    assert re.search(r"data/glossary\.yml:29: glossary entry 'aspirin' is not backed by any source item", out), out
     assert "  glossary.md\n" in out  # still grouped under the page the reader sees
 
 
