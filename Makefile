@@ -23,7 +23,7 @@ build: $(VENV)/.installed
 
 ## check: the quick check to run before pushing (no browser, no npm): the validator with its link and
 ## anchor check, own words and reading grades, beside every test that needs no browser (the strict build
-## among them), on every core
+## among them), on every core; the property-based tests try 40 mutations each here, 200 in `make test`
 check: $(VENV)/.installed
 	$(MAKE) --no-print-directory -j2 --output-sync=target check-reports check-tests
 
@@ -33,7 +33,7 @@ check-reports:
 	$(BIN)/python scripts/readability.py
 
 check-tests:
-	$(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
 
 ## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
 offline: $(VENV)/.installed node_modules/.installed

@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from helpers import READING_GRADES, ROOT, need_npm_packages, run_mkdocs
+
+# The property-based tests (tests/unit/test_bad_input_property.py): 200 examples each in the full suite;
+# `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 40.
+settings.register_profile("full", max_examples=200)
+settings.register_profile("quick", max_examples=40)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 
 def built_once(tmp_path_factory, name: str, build) -> Path:
