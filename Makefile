@@ -10,15 +10,30 @@ PORT   ?= 8000
 # Keep MkDocs' "MkDocs 2" banner from burying real warnings.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline pdf validate test bench clean
+.PHONY: serve build check check-reports check-tests offline pdf validate record test bench clean
 
-## serve: install, then build the site strictly and preview it at http://127.0.0.1:$(PORT)/mbc-plain-guide/ (rebuilds on save)
+## serve: install, then preview the site at http://127.0.0.1:$(PORT)/mbc-plain-guide/, rebuilt on every save
+## (not strict: a warning is printed and the preview keeps serving; build, check and CI are strict)
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:$(PORT)
 
 ## build: install and build the site into site/
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+## check: the quick check to run before pushing (no browser, no npm): the validator with its link and
+## anchor check, own words and reading grades, beside every test that needs no browser (the strict build
+## among them), on every core; the property-based tests try 40 mutations each here, 200 in `make test`
+check: $(VENV)/.installed
+	$(MAKE) --no-print-directory -j2 --output-sync=target check-reports check-tests
+
+check-reports:
+	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/own_words.py
+	$(BIN)/python scripts/readability.py
+
+check-tests:
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
 
 ## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
 offline: $(VENV)/.installed node_modules/.installed
@@ -32,10 +47,16 @@ pdf: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/python scripts/validate.py
 
+## record: after a source text changed (maintainers, with the texts): write the own-words fingerprint and the
+## source check's recorded reading, which the checks use where the texts are not
+record: $(VENV)/.installed
+	$(BIN)/python scripts/own_words.py --update
+	$(BIN)/python scripts/validate.py --record
+
 ## test: the whole test suite (validation, unit tests, builds, browser tests)
 test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/validate.py
-	$(BIN)/python -m pytest
+	REQUIRE_NPM=1 $(BIN)/python -m pytest
 
 ## bench: print build times, page weights, sizes and Lighthouse scores
 bench: $(VENV)/.installed node_modules/.installed

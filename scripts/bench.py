@@ -437,7 +437,8 @@ def scale_report(pages: int, terms: int, runs: int) -> None:
               f"ratio {ratio:.2f}x (budget {BUDGET_HOOKS_RATIO}x: {'met' if ratio <= BUDGET_HOOKS_RATIO else 'NOT MET'})")
         print(f"{'  Validator':<{W}} {times['validate']:8.2f} s   (budget {BUDGET_VALIDATOR_S} s: "
               f"{'met' if times['validate'] <= BUDGET_VALIDATOR_S else 'NOT MET'}; no source texts beside the copy,"
-              " so the source check and its drug dictionary are skipped)")
+              " so the source check reads their recorded reading; the unknown-drug check reads the drug"
+              " dictionary's cached words)")
         print("  Where the hooked build's time goes (one run under cProfile, cumulative seconds):")
         for label, seconds in profile_build(copies["hooked"], tmp / "out-profiled"):
             print(f"    {seconds:7.2f} s  {label}")

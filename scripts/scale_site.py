@@ -86,7 +86,8 @@ def _add_data(root: Path, names: list[str]) -> None:
              "    url: https://example.org/scale\n    file: none.txt\n    accessed: 2026-11-21\n"
              f"    drugs:\n{items}")
     inventory_path.write_text(text, encoding="utf-8")
-    entries = "".join(f"  - term: {name}\n    kind: drug\n    treatments: [{TREATMENTS[i % 4]}]\n"
+    entries = "".join(f"  - term: {name}\n    say: MAYD-up\n    say_source: own\n    no_brand: a made-up drug\n"
+                      f"    kind: drug\n    treatments: [{TREATMENTS[i % 4]}]\n"
                       f"    definition: A made-up drug, number {i + 1}, for measuring the build.\n"
                       for i, name in enumerate(names))
     glossary_path.write_text(glossary_path.read_text(encoding="utf-8") + entries, encoding="utf-8")

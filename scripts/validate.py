@@ -10,12 +10,14 @@ and checks the inventory against the source texts themselves, both ways
 usage: validate.py [--format text|json] [--verbose] [--fail-overdue] [--docs DIR]
                    [--sources FILE] [--glossary FILE] [--today YYYY-MM-DD]
                    [--source-texts DIR] [--require-sources] [--propose TEXT_FILE]
-                   [--config FILE]
+                   [--record] [--config FILE]
+Without the source texts, the inventory is checked against their recorded
+reading (data/source_readings.json), which --record writes where the texts are.
 Also checks every page against the content policy (no scripts, frames, forms,
 event handlers or script-like addresses; overrides/hooks/content_policy.py).
 Every drug needs a respelling and its brand names (or why none is recorded), and
 every page is read with the drug dictionary: a drug or brand name the glossary
-does not know is an error (source_check.unknown_drugs).
+does not know is an error (drug_names.py).
 
 exit status: 0 all covered, 1 gaps found, 2 unusable input (or, with
 --require-sources or REQUIRE_SOURCES=1, no source texts). With --format json,
@@ -34,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
+import workflow_annotations  # noqa: E402
 import coverage_report  # noqa: E402
 import rendering  # noqa: E402
 import sitedata  # noqa: E402
@@ -66,12 +69,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="fail when the source texts are missing (also REQUIRE_SOURCES=1; CI sets it)")
     parser.add_argument("--propose", type=Path, metavar="TEXT_FILE",
                         help="print a draft data/sources.yml block for a new source text, and stop")
+    parser.add_argument("--record", action="store_true",
+                        help="write the source check's reading of the texts (data/source_readings.json), and stop")
     return parser.parse_args(argv)
 
 
+def location(finding: coverage_report.Finding, docs: Path) -> str:
+    """Where to fix a finding, as `file:line` from the current folder (docs/treatment/chemotherapy.md:14)."""
+    file = finding.file or sitedata.display_path(docs / finding.page)
+    return f"{file}:{finding.line}" if finding.line else file
+
+
 def format_text(report: coverage_report.Report, verbose: bool = False,
-                check: source_check.SourceCheck | None = None) -> str:
-    """A readable report: covered items, gaps grouped by page with the fix, the source check, totals."""
+                check: source_check.SourceCheck | None = None, docs: Path = ROOT / "docs") -> str:
+    """A readable report: covered items, gaps grouped by page with the fix and the file and line, the source
+    check, totals."""
     lines = []
     totals = report.totals()
     by_page: dict[str, list[dict]] = defaultdict(list)
@@ -93,8 +105,7 @@ def format_text(report: coverage_report.Report, verbose: bool = False,
             for f in findings:
                 label = "ERROR" if f.severity == "error" else "warn "
                 fix = f" -> {f.fix}" if f.fix else ""
-                where = f"{page}:{f.line}: " if f.line else ""
-                lines.append(f"    {label} {where}{f.message}{fix}")
+                lines.append(f"    {label} {location(f, docs)}: {f.message}{fix}")
     if check is not None:
         lines.append("")
         lines.extend(format_source_check(report, check, verbose))
@@ -111,6 +122,9 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
     if check.skipped:
         return [check.skipped]
     lines = [f"Source texts read: {', '.join(f'{sid} ({name})' for sid, name in check.texts.items())}."]
+    if check.recorded:
+        lines = [f"Source texts not here: the inventory was checked against their recorded reading, "
+                 f"{check.recorded} ({', '.join(check.texts)}); new names are checked where the texts are (CI)."]
     names = [f"{s['id']} ({', '.join(s['names_only'])})" for s in report.sources if s["names_only"]]
     if names:
         lines.append(f"Names-only sources, not read as texts (they give no drug facts): {', '.join(names)}.")
@@ -140,25 +154,32 @@ def main(argv: list[str] | None = None) -> int:
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
                                             today=args.today, fail_overdue=args.fail_overdue, render=render)
-        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources)
-        check = source_check.check_sources(inventory, folder, skipped)
-        pages = coverage_report.read_pages(args.docs)
-        texts = {rel: rendering.visible_text(render(page.body)) for rel, page in pages.items()}
-        unknown = source_check.unknown_drugs(texts, inventory, glossary)
+        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record)
+        if args.record:
+            print(f"Wrote {sitedata.display_path(source_check.write_record(inventory, folder))}.")
+            return 0
+        check = source_check.check_sources(inventory, folder, skipped) if folder else \
+            source_check.check_recorded(inventory, skipped)
     except sitedata.DataError as err:
         if args.format == "json":
             print(json.dumps({"ok": False, "error": {"file": sitedata.display_path(err.path), "line": err.line,
                                                      "message": err.message}}, indent=2))
         else:
             print(f"error: {err}", file=sys.stderr)
+        if workflow_annotations.in_github_actions():
+            print(workflow_annotations.annotation("error", sitedata.display_path(err.path), err.line, err.message))
         return 2
     report.findings.extend(check.findings)
-    report.findings.extend(unknown)
     source_check.add_evidence(report.covered, inventory, glossary, check)
     if args.format == "json":
         print(json.dumps({**report.to_dict(), "source_check": check.to_dict()}, indent=2, default=str))
     else:
-        print(format_text(report, args.verbose, check))
+        print(format_text(report, args.verbose, check, args.docs))
+    if workflow_annotations.in_github_actions():
+        for f in report.findings:
+            file, _, line = location(f, args.docs).partition(":")
+            print(workflow_annotations.annotation(f.severity, file, int(line) if line else None,
+                                         f"{f.message}. Fix: {f.fix}" if f.fix else f.message))
     return 0 if report.ok else 1
 
 

@@ -8,29 +8,57 @@ import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
+from hypothesis import settings
 
-from helpers import READING_GRADES, ROOT, run_mkdocs
+from helpers import READING_GRADES, ROOT, need_npm_packages, run_mkdocs
+
+# The property-based tests (tests/unit/test_bad_input_property.py): 200 examples each in the full suite;
+# `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 40.
+settings.register_profile("full", max_examples=200)
+settings.register_profile("quick", max_examples=40)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """A folder made once per test run, also when pytest-xdist runs the tests in several processes
+    (`make check`): the first process builds it under a lock, the others wait and read it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all the processes of this run
+    folder = shared / name
+    with FileLock(str(shared / f"{name}.lock")):
+        if not (folder / ".built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site, built once with `mkdocs build --strict`, as served by a web host."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(site))
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return site
+    def build(folder: Path) -> None:
+        result = run_mkdocs("build", "--strict", "--site-dir", str(folder / "site"))
+        assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return built_once(tmp_path_factory, "built-site", build) / "site"
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The offline copy, built once with scripts/offline.py, for opening from file://."""
-    out = tmp_path_factory.mktemp("offline")
-    site, bundle = out / "site", out / "site.zip"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--site-dir", str(site),
-                             "--zip", str(bundle)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": ""})
-    assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    need_npm_packages()
+
+    def build(out: Path) -> None:
+        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--site-dir",
+                                 str(out / "site"), "--zip", str(out / "site.zip")], cwd=ROOT, capture_output=True,
+                                text=True, timeout=300,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": ""})
+        assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
+    return built_once(tmp_path_factory, "offline-site", build) / "site"
 
 
 @pytest.fixture

@@ -25,6 +25,16 @@ def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproc
                           capture_output=True, text=True, timeout=300)
 
 
+def need_npm_packages(package: str = "iframe-worker") -> None:
+    """Skip a test that needs an npm package (`npm ci`; by default the offline copy's search shim), as `make check`
+    runs without them; under REQUIRE_NPM=1 (`make test`, CI) a missing package fails it instead."""
+    if not (ROOT / "node_modules" / package).is_dir():
+        reason = "the npm packages are not installed (run `npm ci`; `make test` does)"
+        if os.environ.get("REQUIRE_NPM") == "1":
+            pytest.fail(f"REQUIRE_NPM=1 but {reason}")
+        pytest.skip(reason)
+
+
 def need_source_texts() -> Path:
     """The source-texts folder; a test without it is skipped, or fails when REQUIRE_SOURCES=1 (CI)."""
     if not SOURCE_TEXTS.is_dir():

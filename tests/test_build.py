@@ -31,20 +31,31 @@ def test_strict_build_output_has_no_warnings():
     assert "MkDocs 2" not in result.stderr
 
 
-def test_broken_internal_link_fails_the_build(site_copy):
+def test_broken_link_and_anchor_fail_the_build_naming_their_lines(site_copy):
+    """Each broken link names its file and line; in GitHub Actions each is also an annotation on that line."""
     page = site_copy / "docs" / "treatment" / "chemotherapy.md"
-    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n")
-    result = build_copy(site_copy)
+    page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n\n"
+                    "See [this part](hormone-therapy.md#no-such-heading).\n")
+    lines = len(page.read_text().splitlines())
+    result = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy,
+                        env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
-    assert "no-such-page.md" in result.stderr
+    assert re.search(rf"WARNING - +docs/treatment/chemotherapy\.md:{lines - 2}: .*'no-such-page\.md'.* Fix the "
+                     "address on that line", result.stderr), result.stderr
+    assert re.search(rf"docs/treatment/chemotherapy\.md:{lines}: .*anchor '#no-such-heading'", result.stderr)
+    assert re.search(rf"^::error file=docs/treatment/chemotherapy\.md,line={lines - 2}::Doc file .*no-such-page\.md",
+                     result.stdout, re.M), result.stdout + result.stderr
 
 
-def test_broken_anchor_fails_the_build(site_copy):
-    page = site_copy / "docs" / "treatment" / "chemotherapy.md"
-    page.write_text(page.read_text() + "\nSee [this part](hormone-therapy.md#no-such-heading).\n")
+def test_a_nav_entry_for_a_missing_page_names_its_line_of_mkdocs_yml(site_copy):
+    config = site_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("Chemotherapy: treatment/chemotherapy.md", "Chemotherapy: treatment/chemo.md"))
+    line = config.read_text().splitlines().index("      - Chemotherapy: treatment/chemo.md") + 1
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert "no-such-heading" in result.stderr
+    assert f"mkdocs.yml:{line}: A reference to 'treatment/chemo.md'" in result.stderr
+    assert "docs/treatment/chemotherapy.md (add it to nav: in mkdocs.yml): The following pages" in result.stderr
+    assert "::error" not in result.stdout  # annotations only in GitHub Actions
 
 
 def test_page_missing_from_nav_fails_the_build(site_copy):
@@ -68,7 +79,7 @@ def test_coverage_gap_fails_the_build(site_copy):
     page.write_text(re.sub(r"(?i)constipation", "", page.read_text()))
     result = build_copy(site_copy)
     assert result.returncode != 0
-    assert "coverage gap on treatment/immunotherapy.md" in result.stderr
+    assert "docs/treatment/immunotherapy.md: coverage gap on treatment/immunotherapy.md" in result.stderr
     assert "constipation" in result.stderr
 
 

@@ -7,16 +7,19 @@ input, and never print a traceback.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
-from helpers import ROOT, run_mkdocs
+import validate as validate_script
+from helpers import run_mkdocs
 from html_tree import elements, parse_document
 
 
@@ -33,10 +36,20 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    """The copy's validator (the source texts are not beside the copy: their check is skipped)."""
-    env = {key: value for key, value in os.environ.items() if key != "REQUIRE_SOURCES"}
-    return subprocess.run([sys.executable, str(project / "scripts" / "validate.py"), *extra], cwd=project,
-                          capture_output=True, text=True, timeout=120, env={**env, "NO_MKDOCS_2_WARNING": "1"})
+    """The validator on the copy, as run from inside it, with no source texts beside it.
+
+    It runs in this process (the same code as the copy's scripts/validate.py, without a Python start-up
+    for each of the many cases), on the copy's files, from the copy's folder.
+    """
+    args = ["--docs", str(project / "docs"), "--sources", str(project / "data" / "sources.yml"),
+            "--glossary", str(project / "data" / "glossary.yml"), "--config", str(project / "mkdocs.yml"),
+            "--source-texts", str(project.parent / "shared" / "sources"), *extra]
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.dict(os.environ), contextlib.chdir(project), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        os.environ.pop("REQUIRE_SOURCES", None)
+        code = validate_script.main(args)
+    return subprocess.CompletedProcess(["validate.py", *args], code, out.getvalue(), err.getvalue())
 
 
 def build(project: Path) -> subprocess.CompletedProcess:

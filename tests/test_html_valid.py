@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, need_npm_packages
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 NO_JAVA = ("NO JAVA FOUND: the HTML check is skipped. Install it (Debian/Ubuntu: sudo apt-get install "
@@ -28,7 +28,8 @@ def check_html(*folders: Path) -> list[str]:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(f"REQUIRE_BROWSER=1 but {NO_JAVA}")
         pytest.skip(NO_JAVA)
-    assert VNU_JAR.is_file(), "node_modules/vnu-jar is missing: run `npm ci` in the repository root."
+    need_npm_packages("vnu-jar")
+    assert VNU_JAR.is_file(), "node_modules/vnu-jar has no vnu.jar: run `npm ci` in the repository root."
     result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html",
                              *map(str, folders)], capture_output=True, text=True, timeout=600)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]

@@ -26,7 +26,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import web_app
-from helpers import ROOT, run_mkdocs
+from helpers import ROOT, need_npm_packages, run_mkdocs
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
@@ -202,6 +202,7 @@ def test_with_a_pdf_home_and_about_link_it_with_its_size(tmp_path, fake_pdf):
 
 
 def test_with_a_pdf_the_offline_zip_holds_it_and_links_it_locally(tmp_path, fake_pdf):
+    need_npm_packages()
     bundle = tmp_path / "mbc-guide-offline.zip"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--site-dir", str(tmp_path / "site"),
                              "--zip", str(bundle)], cwd=ROOT, capture_output=True, text=True, timeout=300,

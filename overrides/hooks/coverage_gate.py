@@ -35,8 +35,9 @@ def on_pre_build(*, config) -> None:
         raise PluginError(str(err)) from None
     for finding in report.errors:
         if finding.kind in ("coverage", "respelling", "brand"):
-            log.warning(f"coverage gap on {finding.page}: {finding.message}; fix: {finding.fix} "
-                        "(run `make validate` for the full report)")
+            where = finding.file or f"docs/{finding.page}"
+            log.warning(f"{where}{f':{finding.line}' if finding.line else ''}: coverage gap on {finding.page}: "
+                        f"{finding.message}; fix: {finding.fix} (run `make validate` for the full report)")
     _last["report"] = report
 
 

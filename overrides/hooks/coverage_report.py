@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import content_policy
+import drug_names
+import link_check
 import rendering
 import respelling
 import sitedata
@@ -29,14 +31,15 @@ class Finding:
 
     severity: str  # "error" | "warning"
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
-    # | "source" (inventory vs. source text) | "respelling" (a drug without one) | "brand" (none recorded)
-    # | "unknown drug" (a drug or brand name on a page that the glossary does not know)
+    # | "source" (inventory vs. source text) | "drug name" (drug_names.py) | "link" (link_check.py)
+    # | "respelling" (a drug without one) | "brand" (none recorded)
     kind: str
     page: str
     item: str
     message: str
     fix: str
     line: int | None = None
+    file: str = ""  # the data file to fix (data/glossary.yml), when it is not the page itself
 
 
 @dataclass
@@ -110,6 +113,9 @@ def check_site(
     if all_pages:
         _check_pages(inventory, pages, today, fail_overdue, report)
         _check_safety(pages, seen, report)
+        _check_drug_names(inventory, glossary, pages, seen, report)
+        report.findings.extend(Finding("error", "link", b.page, b.href, b.message, b.fix, b.line)
+                               for b in link_check.broken_links(pages, seen.html, inventory, glossary, render))
     return report
 
 
@@ -129,7 +135,7 @@ def read_pages(docs_dir: Path, only: set[str] | None = None) -> dict[str, Page]:
 
 
 class _SeenText:
-    """Each page rendered at most once: its HTML and the text a reader sees."""
+    """Each page rendered at most once, when first asked for: its HTML and the text a reader sees."""
 
     def __init__(self, pages: dict[str, Page], render: Callable[[str], str]) -> None:
         self._pages, self._render = pages, render
@@ -160,7 +166,7 @@ def _check_items(inventory: Inventory, glossary: Glossary, pages: dict[str, Page
         treatment = inventory.treatments[item.treatment]
         gaps = 0
         if item.kind == "drug":
-            gaps += _check_glossary_entry(item, treatment.name, glossary, report)
+            gaps += _check_glossary_entry(item, treatment.name, inventory, glossary, report)
         page = pages.get(treatment.page)
         if page is None:
             report.findings.append(Finding("error", "coverage", treatment.page, item.name,
@@ -171,7 +177,8 @@ def _check_items(inventory: Inventory, glossary: Glossary, pages: dict[str, Page
             also = f" (or: {', '.join(item.aliases)})" if item.aliases else ""
             report.findings.append(Finding(
                 "error", "coverage", treatment.page, item.name,
-                f"{item.kind} '{item.name}' from {item.source} is not mentioned on the {treatment.name.lower()} page",
+                f"{item.kind} '{item.name}' from {item.source} is not mentioned on the {treatment.name.lower()} page "
+                f"({_at(inventory.path, item.line)} lists it)",
                 f"mention '{item.name}'{also} in the text of {treatment.page}"))
             gaps += 1
         if not gaps:
@@ -199,19 +206,23 @@ def _check_safety(pages: dict[str, Page], seen: _SeenText, report: Report) -> No
                 line + page.body_line - 1 if line else None))
 
 
-def _check_glossary_entry(item: Item, treatment_name: str, glossary: Glossary, report: Report) -> int:
+def _check_glossary_entry(item: Item, treatment_name: str, inventory: Inventory, glossary: Glossary,
+                          report: Report) -> int:
     entry = glossary.find(item.name) or next(filter(None, map(glossary.find, item.aliases)), None)
     if entry is None:
         report.findings.append(Finding(
             "error", "coverage", "glossary.md", item.name,
             f"drug '{item.name}' ({treatment_name}) has no glossary entry",
-            f"add an entry with term '{item.name}' to data/glossary.yml"))
+            f"add an entry with term '{item.name}' to data/glossary.yml",
+            item.line, sitedata.display_path(inventory.path)))
         return 1
     if item.treatment not in entry.treatments:
         report.findings.append(Finding(
             "error", "coverage", "glossary.md", item.name,
-            f"glossary entry '{entry.term}' does not list {item.treatment}, the treatment {item.source} names it under",
-            f"add {item.treatment} to its treatments in data/glossary.yml"))
+            f"glossary entry '{entry.term}' does not list {item.treatment}, the treatment {item.source} names it under "
+            f"({_at(inventory.path, item.line)})",
+            f"add {item.treatment} to its treatments in data/glossary.yml", entry.line,
+            sitedata.display_path(glossary.path)))
         return 1
     return 0
 
@@ -223,7 +234,41 @@ def _check_glossary_backing(inventory: Inventory, glossary: Glossary, report: Re
             report.findings.append(Finding(
                 "error", "coverage", "glossary.md", entry.term,
                 f"glossary entry '{entry.term}' is not backed by any source item",
-                "remove it from data/glossary.yml, or add the source item that names it to data/sources.yml"))
+                "remove it from data/glossary.yml, or add the source item that names it to data/sources.yml",
+                entry.line, sitedata.display_path(glossary.path)))
+
+
+def _check_drug_names(inventory: Inventory, glossary: Glossary, pages: dict[str, Page], seen: _SeenText,
+                      report: Report) -> None:
+    """Every drug name a reader sees on a page, or in a glossary definition, is one the glossary knows."""
+    known = glossary.recorded_names() + [n for i in inventory.items() for n in i.names] + \
+        [n.name for s in inventory.sources.values() for n in s.not_covered]
+    finder = drug_names.DrugNames(known, drug_names.dictionary_words())
+    fix = ("if a registered source names it, add it under that source's drugs in data/sources.yml and give it a "
+           "glossary entry in data/glossary.yml (or add it to the aliases of its entry): see CONTRIBUTING.md, "
+           "'Add a drug'; a brand name goes under its drug's `brands`, with the NCI dictionary entry where it "
+           "was seen; a drug no registered source names needs its source registered first ('Add a source'); "
+           "a word that only looks like a drug name goes under not_drugs in data/glossary.yml, with a reason")
+    for rel, page in pages.items():
+        if not finder.candidates(page.body.replace("*", "").replace("_", "")):
+            continue  # the quick test over the Markdown: no page is rendered for this check alone
+        for name in finder.unknown(seen.text(rel)):
+            line = drug_names.line_of(page.body, name)
+            report.findings.append(Finding(
+                "error", "drug name", rel, name, f"'{name}' looks like a drug name, but the glossary does not know it",
+                fix, line + page.body_line - 1 if line else None))
+    if not finder.candidates(" ".join(e.definition for e in glossary.entries)):
+        return  # one quick test over every definition, before looking at each
+    for entry in glossary.entries:
+        for name in finder.unknown(entry.definition):
+            report.findings.append(Finding(
+                "error", "drug name", "glossary.md", name,
+                f"the definition of '{entry.term}' names '{name}', which looks like a drug name the glossary does "
+                "not know", fix, entry.line, sitedata.display_path(glossary.path)))
+
+
+def _at(path: Path, line: int) -> str:
+    return f"{sitedata.display_path(path)}:{line}"
 
 
 def _check_respellings(glossary: Glossary, report: Report) -> None:
@@ -231,10 +276,10 @@ def _check_respellings(glossary: Glossary, report: Report) -> None:
     for entry in glossary.entries:
         if entry.say is None and respelling.needs_respelling(entry.kind, entry.term):
             report.findings.append(Finding(
-                "error", "respelling", "data/glossary.yml", entry.term,
+                "error", "respelling", "glossary.md", entry.term,
                 f"{entry.kind} '{entry.term}' has no respelling, so readers cannot tell how to say it",
                 f"add `say:` ({respelling.RULE}) and `say_source:` (the NCI dictionary entry's address, or 'own') "
-                f"to its entry in data/glossary.yml", entry.line))
+                f"to its entry in data/glossary.yml", entry.line, sitedata.display_path(glossary.path)))
 
 
 def _check_brands(glossary: Glossary, report: Report) -> None:
@@ -242,10 +287,11 @@ def _check_brands(glossary: Glossary, report: Report) -> None:
     for entry in glossary.entries:
         if entry.kind == "drug" and not entry.brands and not entry.no_brand:
             report.findings.append(Finding(
-                "error", "brand", "data/glossary.yml", entry.term,
+                "error", "brand", "glossary.md", entry.term,
                 f"drug '{entry.term}' records no brand name and no reason why none is recorded",
                 "add `brands:` ({name: ..., seen_at: the NCI dictionary entry's address, country: ... where it "
-                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line))
+                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line,
+                sitedata.display_path(glossary.path)))
 
 
 def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, fail_overdue: bool,

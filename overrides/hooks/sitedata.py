@@ -446,6 +446,15 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class NotADrug:
+    """A word the pages use that looks like a drug name but is not one (data/glossary.yml, not_drugs)."""
+
+    name: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Glossary:
     """data/glossary.yml, checked."""
 
@@ -453,6 +462,15 @@ class Glossary:
     reviewed: dt.date
     next_review: dt.date
     entries: tuple[GlossaryEntry, ...]
+    not_drugs: tuple[NotADrug, ...] = ()
+
+    def recorded_names(self) -> list[str]:
+        """Every name the glossary records: each entry's term and aliases, and the not_drugs words.
+
+        The unknown-drug check (drug_names.py) counts these as known. A new kind of name an entry
+        may carry (brand names, say) belongs here too.
+        """
+        return [n for e in self.entries for n in e.names] + [w.name for w in self.not_drugs]
 
     def find(self, name: str) -> GlossaryEntry | None:
         """The entry with this term or alias (compared by normalise), or None."""
@@ -491,10 +509,12 @@ def unique_anchors(terms: list[str], taken: set[str] = frozenset()) -> list[str]
 def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
     """Read and check the glossary against the inventory's treatments."""
     data = read_yaml_file(path)
-    _unknown_keys(data, {"reviewed", "next_review", "entries"}, path, "the file")
+    _unknown_keys(data, {"reviewed", "next_review", "entries", "not_drugs"}, path, "the file")
     reviewed = _field(data, "reviewed", dt.date, path, "the file")
     next_review = _field(data, "next_review", dt.date, path, "the file")
     blocks = _field(data, "entries", list, path, "the file")
+    not_drugs = tuple(_load_not_a_drug(entry, path, data.line_of("not_drugs"))
+                      for entry in _field(data, "not_drugs", list, path, "the file", required=False) or [])
     entries = [_load_entry(e, inventory, path, data.line_of("entries")) for e in blocks]
     owners: dict[str, GlossaryEntry] = {}
     for entry in entries:
@@ -515,7 +535,16 @@ def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
     letters = {f"letter-{slug(e.term[:1].upper()) or 'other'}" for e in entries}
     anchors = unique_anchors([e.term for e in entries], taken=letters)
     entries = [dataclasses.replace(e, anchor=a) for e, a in zip(entries, anchors)]
-    return Glossary(path, reviewed, next_review, tuple(entries))
+    return Glossary(path, reviewed, next_review, tuple(entries), not_drugs)
+
+
+def _load_not_a_drug(entry: Any, path: Path, line: int) -> NotADrug:
+    if not isinstance(entry, dict):
+        raise DataError(path, line, "each not_drugs entry must be a mapping like {name: ..., reason: ...}.")
+    _unknown_keys(entry, {"name", "reason"}, path, "a not_drugs entry")
+    name = _field(entry, "name", str, path, "a not_drugs entry").strip()
+    reason = _field(entry, "reason", str, path, f"not_drugs '{name}'")
+    return NotADrug(name, " ".join(reason.split()), entry.line)
 
 
 def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> GlossaryEntry:

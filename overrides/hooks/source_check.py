@@ -18,6 +18,13 @@ check_sources() then reports, as coverage findings naming the source, the item
 and the line: a drug or side effect the text names that the inventory lacks
 under that treatment, and an inventory item (or not_covered entry) that the
 text never names. propose() turns a new text into a draft inventory block.
+
+Without the texts (a pull request from a fork), check_recorded() runs the same
+check on the recorded reading (data/source_readings.json, made by
+`scripts/validate.py --record` where the texts are): what each text names, with
+its line and treatment, and the lines where each inventory name occurs. Only a
+name the record does not have (a new item or alias) cannot be checked: that is
+a warning, and the run with the texts (CI) checks it.
 """
 from __future__ import annotations
 
@@ -25,16 +32,19 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import drug_names
 from coverage_report import Finding
 from name_finder import NameFinder
-from sitedata import DataError, Inventory, Source, normalise
+from sitedata import DataError, Inventory, Source, display_path, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TEXTS = ROOT.parent / "shared" / "sources"
+RECORD_FILE = "source_readings.json"
 
 # Drug classes as the sources write them. "... inhibitors" is read separately (see _inhibitors).
 CLASS_PATTERNS = (
@@ -80,6 +90,7 @@ class SourceCheck:
     """The result of checking every source's text: findings and the evidence behind each item."""
 
     skipped: str = ""  # why the check did not run, when it did not
+    recorded: str = ""  # the recorded reading checked against, when the texts are not here
     texts: dict[str, str] = field(default_factory=dict)  # source id -> text file read
     findings: list[Finding] = field(default_factory=list)
     evidence: dict[tuple, list[int]] = field(default_factory=dict)  # (source, kind, name, treatment) -> lines
@@ -90,7 +101,8 @@ class SourceCheck:
         return self.evidence.get((source, kind, normalise(name), treatment), [])
 
     def to_dict(self) -> dict:
-        return {"skipped": self.skipped or None, "texts": self.texts, "not_covered": self.not_covered,
+        return {"skipped": self.skipped or None, "recorded": self.recorded or None, "texts": self.texts,
+                "not_covered": self.not_covered,
                 "mentions": self.mentions}
 
 
@@ -131,11 +143,10 @@ def occurs(name: str, text: str) -> bool:
     return bool(name_pattern(name).search(text))
 
 
-@functools.lru_cache(maxsize=1)
 def _find_drugs():
-    """The drug dictionary's finder, imported on first use (loading its dictionary takes a few seconds)."""
-    from drug_named_entity_recognition import find_drugs
-    return find_drugs
+    """The drug dictionary's finder: its exact matches, read from a cache of the dictionary (drug_names.py),
+    since loading the dictionary itself takes seconds."""
+    return drug_names.find_drugs
 
 
 class _Find(NamedTuple):
@@ -154,7 +165,7 @@ def _dictionary_drugs(line: str) -> list[_Find]:
     """Each drug name the dictionary finds in a line (it takes words with their punctuation split off)."""
     tokens = list(_WORD.finditer(line))
     found = []
-    for data, first, last in _find_drugs()([t.group() for t in tokens], is_ignore_case=True):
+    for data, first, last in _find_drugs()([t.group() for t in tokens]):
         start, end = tokens[first].start(), tokens[last - 1].end()
         found.append(_Find(start, end, line[start:end], str(data.get("name") or "")))
     return found
@@ -301,7 +312,8 @@ def _check_mentions(source: Source, reading: Reading, inventory: Inventory, resu
             f"{where}: the text names {mention.kind} '{mention.name}' {shown}, but the inventory does not "
             f"list it there{also}",
             f"add `{entry}` to {source.id}'s {list_name} in data/sources.yml (then run this again for the glossary "
-            f"and page it needs), or add it to {source.id}'s not_covered with a one-line reason"))
+            f"and page it needs), or add it to {source.id}'s not_covered with a one-line reason",
+            source.line, display_path(inventory.path)))
 
 
 def _matches(mention: Mention, names: tuple[str, ...]) -> bool:
@@ -311,13 +323,23 @@ def _matches(mention: Mention, names: tuple[str, ...]) -> bool:
     return any(key(n) in wanted for n in names)
 
 
-def _check_items(source: Source, reading: Reading, inventory: Inventory, result: SourceCheck) -> None:
-    """Every inventory item and not_covered entry occurs in the text (drugs and side effects in their section)."""
+def _check_items(source: Source, reading: Reading, inventory: Inventory, result: SourceCheck,
+                 lines_of: Callable[[str], list[int] | None] | None = None) -> None:
+    """Every inventory item and not_covered entry occurs in the text (drugs and side effects in their section).
+
+    lines_of gives the lines of the text where a name occurs (default: reading the text's lines), or None
+    when it cannot know (a name the recorded reading does not have).
+    """
+    lines_of = lines_of or (lambda name: [n for n, text in enumerate(reading.lines, 1) if occurs(name, text)])
     for item in source.items:
         ev = (source.id, item.kind, normalise(item.name), item.treatment)
         if result.evidence.get(ev):
             continue
-        lines = [n for n, text in enumerate(reading.lines, 1) if any(occurs(name, text) for name in item.names)]
+        per_name = [lines_of(name) for name in item.names]
+        if None in per_name:
+            _unchecked(source, f"{item.kind} '{item.name}'", item.line, inventory, result)
+            continue
+        lines = sorted(set().union(*per_name))
         if item.kind != "term":  # in its treatment's section, or where the reading knows no section
             inside = [n for n in lines if reading.treatment_at(n) in (item.treatment, None)]
             if inside:
@@ -333,16 +355,88 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
             "error", "source", f"data/sources.yml ({source.id})", item.name,
             f"{source.id}: {item.kind} '{item.name}'{treatment} (data/sources.yml line {item.line}) occurs "
             f"{problem} in {source.file}",
-            "remove it from data/sources.yml, or give it the name, aliases or treatment the text uses"))
+            "remove it from data/sources.yml, or give it the name, aliases or treatment the text uses",
+            item.line, display_path(inventory.path)))
     for entry in source.not_covered:
-        lines = result.lines_for(source.id, "not covered", entry.name, None) or \
-            [n for n, text in enumerate(reading.lines, 1) if occurs(entry.name, text)]
+        lines = result.lines_for(source.id, "not covered", entry.name, None) or lines_of(entry.name)
+        if lines is None:
+            _unchecked(source, f"not_covered '{entry.name}'", entry.line, inventory, result)
+            continue
         result.not_covered.append({"source": source.id, "name": entry.name, "reason": entry.reason, "lines": lines})
         if not lines:
             result.findings.append(Finding(
                 "error", "source", f"data/sources.yml ({source.id})", entry.name,
                 f"{source.id}: not_covered '{entry.name}' (data/sources.yml line {entry.line}) does not occur in "
-                f"{source.file}", "remove it from not_covered, or fix its spelling to the text's"))
+                f"{source.file}", "remove it from not_covered, or fix its spelling to the text's",
+                entry.line, display_path(inventory.path)))
+
+
+def _unchecked(source: Source, what: str, line: int, inventory: Inventory, result: SourceCheck) -> None:
+    result.findings.append(Finding(
+        "warning", "source", f"data/sources.yml ({source.id})", what,
+        f"{source.id}: {what} is new since the recorded reading of {source.file}, so it cannot be checked against "
+        "the text here",
+        "nothing to do: the run with the source texts (CI) checks it; a maintainer then runs "
+        "`scripts/validate.py --record`", line, display_path(inventory.path)))
+
+
+# --- The recorded reading, for checking without the texts ----------------------------------------
+
+
+def record_path(inventory: Inventory) -> Path:
+    """data/source_readings.json, beside the inventory."""
+    return inventory.path.parent / RECORD_FILE
+
+
+def record_readings(inventory: Inventory, folder: Path) -> dict:
+    """What each registered text names (with lines) and where each inventory name occurs: derived data only."""
+    treatments = {tid: t.name for tid, t in inventory.treatments.items()}
+    sources = {}
+    for source in inventory.text_sources():
+        reading = read_file(folder / source.file, treatments, (inventory.path, source.line))
+        names = sorted({normalise(n) for i in source.items for n in i.names} |
+                       {normalise(n.name) for n in source.not_covered})
+        sources[source.id] = {
+            "file": source.file,
+            "sections": [list(section) for section in reading.sections],
+            "mentions": [[m.kind, m.name, m.canonical, m.treatment, m.line] for m in reading.mentions],
+            "occurrences": {name: [n for n, text in enumerate(reading.lines, 1) if occurs(name, text)]
+                            for name in names},
+        }
+    return {"about": "The source check's reading of each source text, made by scripts/validate.py --record: "
+                     "names and line numbers only, no text. Used where the texts are not.", "sources": sources}
+
+
+def write_record(inventory: Inventory, folder: Path) -> Path:
+    path = record_path(inventory)
+    path.write_text(json.dumps(record_readings(inventory, folder), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def check_recorded(inventory: Inventory, skipped: str) -> SourceCheck:
+    """The source check against the recorded reading; skipped (as before) when there is none."""
+    path = record_path(inventory)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))["sources"]
+    except FileNotFoundError:
+        return SourceCheck(skipped=skipped)
+    except (OSError, ValueError, KeyError, TypeError):
+        raise DataError(path, None, "the recorded reading is not usable; restore it from git, or run "
+                        "scripts/validate.py --record with the source texts.") from None
+    result = SourceCheck(recorded=display_path(path))
+    for source in inventory.text_sources():
+        entry = record.get(source.id)
+        if entry is None or entry.get("file") != source.file:
+            _unchecked(source, f"the source '{source.id}'", source.line, inventory, result)
+            continue
+        mentions = [Mention(kind, name, treatment, line, canonical or "")
+                    for kind, name, canonical, treatment, line in entry["mentions"]]
+        reading = Reading([], mentions, [tuple(section) for section in entry["sections"]])
+        occurrences = entry["occurrences"]
+        result.texts[source.id] = f"{source.file}, as recorded"
+        _check_mentions(source, reading, inventory, result)
+        _check_items(source, reading, inventory, result, lambda name: occurrences.get(normalise(name)))
+    return result
 
 
 def add_evidence(rows: list[dict], inventory: Inventory, glossary, check: SourceCheck) -> None:

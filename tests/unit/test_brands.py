@@ -79,6 +79,7 @@ def test_a_drug_with_no_brand_and_no_reason_fails_the_validator(data):
     report = coverage_report.check_site(ROOT / "docs", inventory=inventory, glossary=glossary, today=dt.date(2027, 1, 1))
     found = [f for f in report.errors if f.kind == "brand"]
     assert [f.item for f in found] == ["trastuzumab"] and "no_brand" in found[0].fix
+    assert found[0].file.endswith("glossary.yml") and found[0].line
 
 
 # --- Where readers see them ---------------------------------------------------------------------
@@ -135,4 +136,5 @@ def test_a_brand_name_cannot_slip_onto_a_page_without_its_glossary_record(tmp_pa
     code = validate.main(["--docs", str(tmp_path / "docs"), "--today", "2027-01-01"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "treatment/chemotherapy.md" in out and "the page names 'Xeloda'" in out
+    assert "treatment/chemotherapy.md" in out and "'Xeloda' looks like a drug name" in out
+    assert "a brand name goes under its drug's `brands`" in out

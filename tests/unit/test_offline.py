@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 import offline
 import offline_shim
+from helpers import need_npm_packages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -134,6 +135,7 @@ def test_bad_arguments_get_a_message_not_a_traceback(tmp_path, args, message):
 
 
 def test_offline_config_uses_the_local_shim_before_materials_plugin(monkeypatch):
+    need_npm_packages()
     monkeypatch.setenv("OFFLINE", "true")
     config = load_config(str(ROOT / "mkdocs.yml"))
     config = config.plugins.on_config(config)

@@ -26,9 +26,11 @@ def test_inventory_keeps_both_memberships():
 
 
 def test_every_drug_of_the_sources_is_inventoried():
-    inventory, _ = sitedata.load_all()
+    """No count: a drug added the way CONTRIBUTING says (inventory and glossary) keeps this true."""
+    inventory, glossary = sitedata.load_all()
     names = {i.name.lower() for i in inventory.items("drug")}
-    assert len(names) == 25
+    in_glossary = {e.term.lower() for e in glossary.entries if e.kind in ("drug", "class")}
+    assert {glossary.find(n).term.lower() for n in names if glossary.find(n)} == in_glossary
     for drug in ("tamoxifen", "eribulin", "olaparib", "ixabepilone", "vinorelbine", "tucatinib", "lapatinib",
                  "pertuzumab", "trastuzumab", "capecitabine", "gemcitabine", "pd-1 inhibitors", "pd-l1 inhibitors"):
         assert drug in names

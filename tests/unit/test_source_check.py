@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import sitedata
 import source_check
 import validate
 from helpers import ROOT, need_source_texts
@@ -357,3 +358,59 @@ def test_propose_writes_valid_yaml_for_any_name(site, capsys):
     block = draft["odd"]
     assert block["side_effects"] == [{"name": "rash, mild: at times {odd}", "treatment": "chemotherapy"}]
     assert block["not_covered"] == [{"name": "Estrogen", "reason": ""}]
+
+
+# --- Without the texts: the recorded reading (a pull request from a fork) -----------------------------
+
+
+def record(site: Path, capsys) -> None:
+    code, out, _ = run(site, "--record", capsys=capsys)
+    assert code == 0 and (site / "data" / "source_readings.json").is_file(), out
+
+
+def test_without_the_texts_the_recorded_reading_is_checked(site, capsys, monkeypatch):
+    monkeypatch.delenv("REQUIRE_SOURCES", raising=False)
+    record(site, capsys)
+    saved = (site / "data" / "source_readings.json").read_text()
+    assert "Hormone therapy is the first" not in saved and "tamoxifen" in saved  # names and lines, no text
+    code, out, _ = run(site, capsys=capsys, texts=site / "no-such-folder")
+    assert code == 0, out
+    assert "Source texts not here: the inventory was checked against their recorded reading" in out
+
+
+def test_without_the_texts_a_drug_the_text_names_is_still_required(site, capsys, monkeypatch):
+    monkeypatch.delenv("REQUIRE_SOURCES", raising=False)
+    record(site, capsys)
+    edit(site / "data" / "sources.yml", "      - {name: cisplatin, treatment: chemotherapy}\n", "")
+    code, out, _ = run(site, capsys=capsys, texts=site / "no-such-folder")
+    assert code == 1
+    assert "src-a, line 9 of a.txt: the text names drug 'cisplatin' under chemotherapy" in out
+
+
+def test_without_the_texts_an_item_under_the_wrong_treatment_is_an_error(site, capsys, monkeypatch):
+    monkeypatch.delenv("REQUIRE_SOURCES", raising=False)
+    record(site, capsys)
+    edit(site / "data" / "sources.yml", "{name: hair loss, treatment: chemotherapy}",
+         "{name: hair loss, treatment: hormone-therapy}")
+    code, out, _ = run(site, capsys=capsys, texts=site / "no-such-folder")
+    assert code == 1 and "side effect 'hair loss'" in out
+
+
+def test_without_the_texts_a_new_name_is_a_warning_for_the_run_with_texts(site, capsys, monkeypatch):
+    monkeypatch.delenv("REQUIRE_SOURCES", raising=False)
+    record(site, capsys)
+    edit(site / "data" / "sources.yml", "      - {name: HER2}\n", "      - {name: HER2}\n      - {name: tumors}\n")
+    code, out, _ = run(site, capsys=capsys, texts=site / "no-such-folder")
+    assert code == 0, out
+    assert re.search(r"warn  \S*data/sources\.yml:\d+: src-a: term 'tumors' is new since the recorded "
+                     r"reading of a\.txt", out), out
+    code, out, _ = run(site, capsys=capsys)  # where the texts are, it is checked
+    assert code == 0 and "new since" not in out, out
+
+
+def test_the_recorded_reading_is_up_to_date_with_the_texts():
+    folder = need_source_texts()
+    inventory = sitedata.load_inventory()
+    committed = json.loads(source_check.record_path(inventory).read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(source_check.record_readings(inventory, folder))), \
+        "run `.venv/bin/python scripts/validate.py --record` (where the texts are) and commit data/source_readings.json"

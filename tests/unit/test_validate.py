@@ -248,3 +248,74 @@ def test_safety_problem_names_page_and_line(site, capsys):
     code, out, _ = run(site, capsys=capsys)
     assert code == 1
     assert "treatment/chemo.md:9: the event handler onclick= on <p> is not allowed on a page" in out
+
+
+# --- Every message says where: the file and line to fix (issue: errors that say where and what) -------
+
+
+def test_drug_without_glossary_entry_names_its_inventory_line(site, capsys):
+    edit(site / "data" / "glossary.yml", "  - term: cisplatin\n    say: sis-PLA-tin\n    say_source: own\n"
+         "    no_brand: a made-up site\n    kind: drug\n    treatments: [chemotherapy]\n"
+         "    definition: A chemotherapy drug.\n", "")
+    _, out, _ = run(site, capsys=capsys)
+    assert re.search(r"data/sources\.yml:17: drug 'cisplatin' \(Chemotherapy\) has no glossary entry", out), out
+
+
+def test_glossary_problems_name_the_glossary_file_and_line(site, capsys):
+    edit(site / "data" / "glossary.yml", "treatments: [hormone-therapy]", "treatments: [chemotherapy]")
+    (site / "data" / "glossary.yml").write_text((site / "data" / "glossary.yml").read_text() +
+                                               "  - term: aspirin\n    say: AS-prin\n    say_source: own\n"
+                                               "    no_brand: a made-up site\n    kind: drug\n"
+                                               "    treatments: [chemotherapy]\n    definition: Not in any source.\n")
+    _, out, _ = run(site, capsys=capsys)
+    assert re.search(r"data/glossary\.yml:4: glossary entry 'tamoxifen' does not list hormone-therapy", out), out
+    assert re.search(r"data/glossary\.yml:29: glossary entry 'aspirin' is not backed by any source item", out), out
+    assert "  glossary.md\n" in out  # still grouped under the page the reader sees
+
+
+def test_missing_mention_names_the_page_and_the_inventory_line(site, capsys):
+    edit(site / "docs" / "treatment" / "chemo.md", "taxanes and ", "")
+    _, out, _ = run(site, capsys=capsys)
+    assert re.search(r"docs/treatment/chemo\.md: drug 'taxanes' from src-a is not mentioned on the chemotherapy "
+                     r"page \(\S*data/sources\.yml:16 lists it\)", out), out
+
+
+@pytest.mark.parametrize(("link", "expected"), [
+    ("[more](no-such-page.md)", r"the link 'no-such-page\.md' leads to 'no-such-page\.md', which is not a page"),
+    ("[more](hormone.md#no-such-heading)",
+     r"the link 'hormone\.md#no-such-heading' leads to '#no-such-heading', which is not a heading or anchor on "
+     r"treatment/hormone\.md -> use the anchor of one of its headings \(#hormone-therapy\)"),
+    ("[more](#nowhere)", r"leads to '#nowhere', which is not a heading or anchor on treatment/chemo\.md"),
+    ("[more][ref]\n\n[ref]: ../index.md#gone", r"leads to '#gone', which is not a heading or anchor on index\.md"),
+])
+def test_broken_links_and_anchors_are_reported_with_their_line(site, capsys, link, expected):
+    edit(site / "docs" / "treatment" / "chemo.md", "# Chemotherapy", f"# Chemotherapy\n\nRead {link}\n")
+    code, out, _ = run(site, capsys=capsys)
+    assert code == 1
+    line = 11 if "[ref]:" in link else 9
+    assert re.search(rf"docs/treatment/chemo\.md:{line}: (the link .*)?{expected}", out), out
+
+
+def test_working_links_and_anchors_pass(site, capsys):
+    edit(site / "docs" / "treatment" / "chemo.md", "# Chemotherapy",
+         "# Chemotherapy\n\nSee [hormones](hormone.md#hormone-therapy), [home](../index.md), [top](#chemotherapy), "
+         "[the glossary](../glossary.md) and [a site](https://example.org/x.md#y).\n")
+    code, out, _ = run(site, capsys=capsys)
+    assert code == 0, out
+
+
+def test_github_actions_gets_annotations(site, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    edit(site / "docs" / "treatment" / "chemo.md", "# Chemotherapy", "# Chemotherapy\n\nRead [more](gone.md).\n")
+    _, out, _ = run(site, capsys=capsys)
+    assert re.search(r"^::error file=\S*docs/treatment/chemo\.md,line=9::the link 'gone\.md' leads to", out, re.M), out
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert "::error" not in run(site, capsys=capsys)[1]
+
+
+def test_github_actions_gets_an_annotation_for_unusable_data(site, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    edit(site / "data" / "glossary.yml", "kind: drug", "kind: pill")
+    code, out, _ = run(site, capsys=capsys)
+    assert code == 2
+    assert re.search(r"^::error file=\S*data/glossary\.yml,line=4::entry 'tamoxifen': kind 'pill' is unknown", out, re.M)
