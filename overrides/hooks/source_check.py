@@ -39,7 +39,6 @@ from typing import NamedTuple
 
 import drug_names
 from coverage_report import Finding
-from name_finder import NameFinder
 from sitedata import DataError, Inventory, Source, display_path, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -494,37 +493,3 @@ def propose(path: Path, inventory: Inventory, today: dt.date) -> str:
 def _flow(text: str) -> str:
     """Text as a YAML flow-mapping value: bare when safe, else double-quoted."""
     return text if re.fullmatch(r"[A-Za-z0-9][\w \-'()/.]*", text) else json.dumps(text)
-
-
-# --- Drug and brand names on the pages -------------------------------------------------------------
-
-
-def unknown_drugs(page_texts: dict[str, str], inventory: Inventory, glossary) -> list[Finding]:
-    """Each drug or brand name on a page that the glossary does not know, as an error naming page and name.
-
-    The drug dictionary reads each page's visible text. A name it finds counts as known when it lies
-    within a glossary name (term, alias or recorded brand) or an inventory name (including not_covered);
-    anything else, such as a brand name with no glossary record, is reported. So a brand name can reach
-    a page only with its drug's glossary entry, which records where the name was seen.
-    """
-    known = NameFinder((name, name) for name in {
-        *(n for entry in glossary.entries for n in entry.names),
-        *(n for item in inventory.items() for n in item.names),
-        *(nc.name for source in inventory.sources.values() for nc in source.not_covered)})
-    findings = []
-    for page, text in page_texts.items():
-        spans = [(start, end) for start, end, _ in known.all(text)]
-        reported: set[str] = set()
-        for find in _dictionary_drugs(text):
-            inside = any(start <= find.start and find.end <= end for start, end in spans)
-            if inside or normalise(find.text) in reported:
-                continue
-            reported.add(normalise(find.text))
-            findings.append(Finding(
-                "error", "unknown drug", page, find.text,
-                f"the page names '{find.text}', which the drug dictionary knows as "
-                f"{find.dictionary_name or 'a drug'}, but the glossary does not",
-                "if it is a brand name, add it to its drug's `brands` in data/glossary.yml with the address of the "
-                "NCI dictionary entry where it is named; if it is a drug, it needs a source and a glossary entry; "
-                "otherwise reword the page"))
-    return findings
