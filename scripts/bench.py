@@ -461,8 +461,6 @@ def profile_build(project: Path, site: Path) -> list[tuple[str, float]]:
     return sorted(rows.items(), key=lambda row: -row[1])
 
 
-def offline_zip_size(tmp: Path) -> str:
-    """The offline zip's size, built by scripts/offline.py, or "not built" when that script is absent."""
 def offline_zip_size(tmp: Path, pdf: Path | None = None) -> str:
     """The offline zip's size, built by scripts/offline.py (with the PDF when given), or "not built"."""
     script = ROOT / "scripts" / "offline.py"

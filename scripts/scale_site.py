@@ -7,8 +7,9 @@ treatment page, so the copy is fully covered). Generated pages are prose from
 the real pages with about a dozen glossary names mixed in, as a real page has.
 
 Two variants of the copy are written: "hooked" (the project as it is) and
-"plain" (no `hooks:`, strict off, and the two pages the hooks generate written
-into docs/ as Markdown of the same content), so timing one against the other
+"plain" (no `hooks:`, strict off, and what the hooks make written into docs/ as
+Markdown of the same content: the glossary and side-effects pages, and the whole
+guide with every other page's Markdown in it), so timing one against the other
 gives the hooks' own cost. Used by scripts/bench.py.
 
 usage: scale_site.py DEST [--pages N] [--terms N]
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import generated_pages  # noqa: E402
 import sitedata  # noqa: E402
+import whole_guide  # noqa: E402
 from bench import config_without_hooks  # noqa: E402
 
 SYLLABLES = ["ta", "zo", "ri", "ne", "mab", "lo", "ci", "vu", "par", "ti", "ser", "do", "lux", "fe", "qui", "ran",
@@ -118,6 +120,17 @@ def _write_generated_pages(root: Path) -> None:
         generated_pages.glossary_markdown(inventory, glossary), encoding="utf-8")
     (root / "docs" / generated_pages.SIDE_EFFECTS_PAGE).write_text(
         generated_pages.side_effects_markdown(inventory), encoding="utf-8")
+    _write_whole_guide(root / "docs")
+
+
+def _write_whole_guide(docs: Path) -> None:
+    """The whole guide as the hook makes it (every other page in it, the glossary last), as Markdown."""
+    guide = docs / whole_guide.GUIDE_PAGE
+    pages = sorted(p for p in docs.rglob("*.md") if p != guide)
+    pages.sort(key=lambda p: p.relative_to(docs).as_posix() == whole_guide.GLOSSARY_PAGE)
+    bodies = "\n\n".join(sitedata.read_page(docs, p).body for p in pages)
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace(whole_guide.MARKER, bodies, 1), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
