@@ -59,13 +59,19 @@ def check_shim(shim: Path | None = None) -> Path:
     return shim
 
 
+def strict_build(site_dir: Path, **env: str) -> str | None:
+    """Build the site strictly into site_dir, with these environment variables; MkDocs' output if it failed."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                            capture_output=True, text=True)
+    return None if result.returncode == 0 else result.stdout + result.stderr
+
+
 def build(site_dir: Path) -> None:
     """Run the strict MkDocs build with the offline plugin on, into site_dir."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
+    failed = strict_build(site_dir, OFFLINE="true")
+    if failed is not None:
+        sys.stderr.write(failed)
         raise OfflineError("the offline build failed (MkDocs' messages are above).")
     index = site_dir / "index.html"
     html = index.read_text(encoding="utf-8") if index.is_file() else ""

@@ -20,8 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +27,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 import bench
-from offline import human
+from offline import human, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PDF = ROOT / "dist" / "mbc-guide.pdf"
@@ -46,11 +44,9 @@ class PdfError(Exception):
 
 def build_site(site_dir: Path) -> None:
     """Build the site strictly into site_dir, without any earlier PDF in it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": ""}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
+    failed = strict_build(site_dir, WHOLE_GUIDE_PDF="")
+    if failed is not None:
+        sys.stderr.write(failed)
         raise PdfError("the strict build failed (MkDocs' messages are above).")
 
 

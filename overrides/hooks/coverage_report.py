@@ -241,9 +241,7 @@ def _check_glossary_backing(inventory: Inventory, glossary: Glossary, report: Re
 def _check_drug_names(inventory: Inventory, glossary: Glossary, pages: dict[str, Page], seen: _SeenText,
                       report: Report) -> None:
     """Every drug name a reader sees on a page, or in a glossary definition, is one the glossary knows."""
-    known = glossary.recorded_names() + [n for i in inventory.items() for n in i.names] + \
-        [n.name for s in inventory.sources.values() for n in s.not_covered]
-    finder = drug_names.DrugNames(known, drug_names.dictionary_words())
+    finder = drug_names.for_site(inventory, glossary)
     fix = ("if a registered source names it, add it under that source's drugs in data/sources.yml and give it a "
            "glossary entry in data/glossary.yml (or add it to the aliases of its entry): see CONTRIBUTING.md, "
            "'Add a drug'; a brand name goes under its drug's `brands`, with the NCI dictionary entry where it "

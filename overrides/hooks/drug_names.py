@@ -88,6 +88,13 @@ class DrugNames:
         return list(dict.fromkeys(" ".join(n.split()) for n in names))
 
 
+def for_site(inventory, glossary) -> DrugNames:
+    """The finder for the site: the glossary's recorded names and every inventory name are known."""
+    known = glossary.recorded_names() + [n for i in inventory.items() for n in i.names] + \
+        [n.name for s in inventory.sources.values() for n in s.not_covered]
+    return DrugNames(known, dictionary_words())
+
+
 def line_of(source: str, name: str) -> int | None:
     """The first line of a Markdown source that names it (as whole words, any capitals), if any."""
     words = [re.escape(w) for w in words_of(name)]

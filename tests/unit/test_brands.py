@@ -112,9 +112,7 @@ def test_a_hostile_brand_name_never_reaches_the_page_as_markup():
 
 def test_a_recorded_brand_is_not_flagged_but_an_unrecorded_one_is():
     """The validator's one drug-name check (drug_names.py) knows recorded brands, and only those."""
-    inventory, glossary = sitedata.load_all()
-    known = glossary.recorded_names() + [n for i in inventory.items() for n in i.names]
-    finder = drug_names.DrugNames(known, drug_names.dictionary_words())
+    finder = drug_names.for_site(*sitedata.load_all())
     assert finder.unknown("Ask if Herceptin or Kadcyla suits you. Gemzar and Xeloda too.") == ["Kadcyla"]
 
 

@@ -33,10 +33,7 @@ infusion dose doses appointment Monday Tuesday January kind team carer partner c
 
 @pytest.fixture(scope="module")
 def finder() -> drug_names.DrugNames:
-    inventory, glossary = sitedata.load_all()
-    known = glossary.recorded_names() + [n for i in inventory.items() for n in i.names] + \
-        [n.name for s in inventory.sources.values() for n in s.not_covered]
-    return drug_names.DrugNames(known, drug_names.dictionary_words())
+    return drug_names.for_site(*sitedata.load_all())
 
 
 def test_no_page_of_the_site_names_an_unknown_drug(finder):
