@@ -366,8 +366,9 @@ def report(runs: int, lighthouse_runs: int) -> None:
         size, count = tree_size(site)
         print(f"{'Whole site':<{W}} {_kb(size):>10}   in {count} files")
         pdf = whole_guide_pdf(site, tmp)
+        import pdf as pdf_script  # here, as scripts/pdf.py imports this module
         print(f"{'Whole guide PDF (scripts/pdf.py)':<{W}} {_kb(pdf.stat().st_size) if pdf else 'not made':>10}"
-              + (f"   {pdf_pages(pdf)} pages" if pdf else ""))
+              + (f"   {pdf_script.pdf_pages(pdf.read_bytes())} pages" if pdf else ""))
         print(f"{'Offline zip, with the PDF':<{W}} {offline_zip_size(tmp, pdf):>10}")
 
         print_reading_grades()
@@ -481,12 +482,6 @@ def whole_guide_pdf(site: Path, tmp: Path) -> Path | None:
     pdf = tmp / "mbc-guide.pdf"
     _run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--pdf", str(pdf)])
     return pdf
-
-
-def pdf_pages(pdf: Path) -> int:
-    """Number of pages of a PDF (pypdf)."""
-    from pypdf import PdfReader
-    return len(PdfReader(pdf).pages)
 
 
 def lighthouse_version() -> str:

@@ -8,12 +8,11 @@ with pypdf) must hold the definitions and the sources, without the menus.
 """
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+
+import pdf as pdf_script  # scripts/ is on the path (pytest.ini)
 
 QUESTIONS = "questions/"
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top",
@@ -92,18 +91,13 @@ def test_questions_print_with_a_box_and_room_for_notes(print_page, served_site):
         assert item["box"] == "solid", f"no box to tick beside {item['text']!r}"
 
 
-def pdf_page_count(pdf: bytes) -> int:
-    """Number of pages in a PDF, from its page objects."""
-    return len(re.findall(rb"/Type\s*/Page\b", pdf))
-
-
 @pytest.mark.parametrize(("path", "most_pages"), [(QUESTIONS, 5), ("treatment/chemotherapy/", 5)])
 def test_pdf_is_printed_with_a_sensible_page_count(page, served_site, path, most_pages):
     page.goto(served_site + path)
     pdf = page.pdf(format="A4")
-    pages = pdf_page_count(pdf)
+    pages = pdf_script.pdf_pages(pdf)
     assert 1 <= pages <= most_pages, f"{path}: the PDF has {pages} pages (expected 1 to {most_pages})"
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    text = pdf_script.pdf_text(pdf)
     definition = page.locator("article a.mbc-term").first.get_attribute("data-definition")
     assert " ".join(definition.split()[:6]) in text, f"{path}: the first term's definition is not in the PDF"
     assert "Sources for this page" in text and "Next review due" in text, f"{path}: the page meta is not printed"
