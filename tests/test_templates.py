@@ -3,7 +3,6 @@ that is not in the repository, and every command they name exists."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -121,7 +121,7 @@ def test_the_site_works_offline_after_the_first_visit_and_updates(phone, live_si
     publish(changed_build(tmp_path), folder)
     page.goto(base)
     expect(page.locator("article")).to_contain_text(CHANGED_TEXT)
-    second_caches = wait_for_caches(page, lambda names: len(names) == 1 and names != first_caches)
+    wait_for_caches(page, lambda names: len(names) == 1 and names != first_caches)
     expect(notice).to_be_hidden()
 
     # No signal: six other pages, a search and a tooltip, each page saying it is the saved copy.

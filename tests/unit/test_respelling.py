@@ -1,7 +1,6 @@
 """How to say drug names: the respelling rules, the spoken form, and the checks on data/glossary.yml."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
