@@ -3,9 +3,11 @@
 Static hosts such as GitHub Pages send no custom headers, so the policy is a
 <meta http-equiv="Content-Security-Policy"> at the top of <head>. Scripts come
 only from the site itself; the theme's few inline scripts are allowed by their
-sha256 hashes, computed from each built page (they differ from page to page).
-Inline scripts inside the page content are never hashed (the content_safety
-hook refuses them anyway), so one that slipped in would be blocked. Inline
+sha256 hashes. Only scripts the theme's own templates make are hashed: for each
+page, the theme's script partials (THEME_SCRIPTS) are rendered with that page's
+context, and an inline script in the built page is hashed only when its text is
+one of theirs. A script that appeared any other way (from page content, front
+matter or data) gets no hash, so the browser blocks it. Inline
 style attributes are allowed only by hash (the table alignment the content
 policy allows). Nothing may come from another host.
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from html_tree import parse_document, to_html
+from html_tree import parse_document, parse_fragment, to_html
 from offline_shim import offline_enabled
 
 # The hosted site's policy; the build adds the hashes to script-src and style-src.
@@ -38,7 +40,8 @@ POLICY: dict[str, list[str]] = {
 # The file:// copy: the same, but with inline scripts allowed (no hashes: a hash would switch that off).
 OFFLINE_POLICY: dict[str, list[str]] = {**POLICY, "script-src": ["'self'", "'unsafe-inline'"], "manifest-src": ["'none'"]}
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
-CONTENT_SELECTOR = "article.md-content__inner"
+THEME_SCRIPTS = "partials/javascripts/"  # Material's inline script partials (base, palette, content, ...)
+_build: dict = {}  # this build's template environment, and each page's theme scripts until it is written
 
 
 def sha256_source(text: str) -> str:
@@ -46,26 +49,35 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy_for(tree, offline: bool = False) -> str:
+def theme_scripts(env, context: dict) -> frozenset[str]:
+    """The text of every inline script the theme's script partials make for this page's context."""
+    features = context["config"].theme.get("features") or []
+    texts = set()
+    for name in env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS)):
+        rendered = env.get_template(name).render({**context, "features": features})
+        texts.update(script.text(deep=True) for script in parse_fragment(rendered).css("script:not([src])"))
+    return frozenset(texts)
+
+
+def policy_for(tree, allowed_scripts: frozenset[str] = frozenset(), offline: bool = False) -> str:
     """The policy for one parsed page, with the hashes of its theme scripts and style attributes."""
     policy = {name: list(sources) for name, sources in (OFFLINE_POLICY if offline else POLICY).items()}
     if not offline:
-        content = tree.css_first(CONTENT_SELECTOR)
-        in_content = {node.mem_id for node in content.css("script")} if content else set()
-        for script in tree.css("script"):
+        for script in tree.css("script:not([src])"):
             kind = (script.attributes.get("type") or "").strip().lower()
-            if "src" not in script.attributes and kind in JS_TYPES and script.mem_id not in in_content:
-                policy["script-src"].append(sha256_source(script.text(deep=True)))
+            text = script.text(deep=True)
+            if kind in JS_TYPES and text in allowed_scripts:
+                policy["script-src"].append(sha256_source(text))
     styles = sorted({element.attributes["style"] for element in tree.css("[style]") if element.attributes["style"]})
     if styles:
         policy["style-src"] += ["'unsafe-hashes'", *(sha256_source(style) for style in styles)]
     return "; ".join(f"{name} {' '.join(dict.fromkeys(sources))}" for name, sources in policy.items())
 
 
-def add_policy(page_html: str, offline: bool = False) -> str:
+def add_policy(page_html: str, allowed_scripts: frozenset[str] = frozenset(), offline: bool = False) -> str:
     """The page with its policy as the first element of <head> after <meta charset>."""
     tree = parse_document(page_html)
-    policy = policy_for(tree, offline)
+    policy = policy_for(tree, allowed_scripts, offline)
     head = tree.head
     meta = tree.create_node("meta")
     meta.attrs["http-equiv"] = "Content-Security-Policy"
@@ -80,11 +92,32 @@ def add_policy(page_html: str, offline: bool = False) -> str:
     return to_html(tree)
 
 
+def on_env(env, *, config, files):
+    """Keep the theme's template environment, to render its script partials for each page."""
+    _build["env"] = env
+    _build["scripts"] = {}
+    return env
+
+
+def on_page_context(context, *, page, config, nav):
+    """Note the scripts the theme's partials make for this page."""
+    _build["scripts"][page.file.src_uri] = theme_scripts(_build["env"], context)
+    return context
+
+
+def on_template_context(context, *, template_name: str, config):
+    """Note the scripts the theme's partials make for a page built from a template alone (404.html)."""
+    _build["scripts"][template_name] = theme_scripts(_build["env"], context)
+    return context
+
+
 def on_post_page(output: str, *, page, config) -> str:
     """Add the policy to each built page."""
-    return add_policy(output, offline_enabled(config))
+    return add_policy(output, _build["scripts"].pop(page.file.src_uri), offline_enabled(config))
 
 
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
     """Add the policy to the pages built from a theme template alone (404.html)."""
-    return add_policy(output_content, offline_enabled(config)) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_policy(output_content, _build["scripts"].pop(template_name, frozenset()), offline_enabled(config))

@@ -47,7 +47,7 @@ def on_page_context(context, *, page, config, nav):
     """On the glossary page, replace each mentions comment with links to the pages that mention it."""
     if page.file.src_uri == GLOSSARY_PAGE:
         page.content = fill_mentions(page.content, lambda anchor: [
-            (get_relative_url(p.url, page.url), p.title or "") for p in _mentions.get(anchor, [])])
+            (get_relative_url(p.url, page.url), sitedata.page_title(p)) for p in _mentions.get(anchor, [])])
     return context
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+import sitedata
+
 FORM = "report-a-problem.yml"
 # The issue form's field ids (`id:` in the form) that the link fills in.
 FIELDS = ("page-title", "page-address", "reviewed")
@@ -32,7 +34,7 @@ def on_page_context(context, *, page, config, nav):
     """Give the page its report link (page.meta["report"]) when the site names its repository."""
     if config.repo_url:
         reviewed = page.meta.get("reviewed")
-        title = page.meta.get("title") or page.title or config.site_name
+        title = (page.meta.get("page_record") or {}).get("title") or sitedata.page_title(page) or config.site_name
         url = report_url(config.repo_url, str(title), page.canonical_url or page.url,
                          reviewed.isoformat() if hasattr(reviewed, "isoformat") else str(reviewed or ""))
         page.meta["report"] = {"url": url, "needs_note": _offline(config)}

@@ -119,8 +119,9 @@ def on_page_context(context, *, page, config, nav):
     meta = settings(config)
     inventory, _ = sitedata.site_data_or_abort()
     image = share_image_size(config, meta["share_image"])
-    title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title or config.site_name)
-    description = page.meta.get("description") or config.site_description or ""
+    record = page.meta.get("page_record") or {}  # the checked text, unescaped (page.meta's is escaped HTML)
+    title = config.site_name if page.is_homepage else (record.get("title") or sitedata.page_title(page) or config.site_name)
+    description = record.get("description") or config.site_description or ""
     url = hosted_url(page.file.src_uri, config.site_url)
     sources = [inventory.sources[s] for s in page.meta.get("sources") or [] if isinstance(s, str) and s in inventory.sources]
     context["share"] = {

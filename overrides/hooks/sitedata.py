@@ -10,10 +10,12 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import yaml
 from anyascii import anyascii
 from mkdocs.exceptions import PluginError
@@ -89,9 +91,19 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
+# Limits on any YAML the site reads: far above what the data needs, low enough that no input can
+# exhaust memory or the parser's stack (a 100,000-deep list crashes libyaml's composer).
+MAX_YAML_CHARS = 1_000_000
+MAX_YAML_DEPTH = 20
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
-    """Parse YAML text safely; syntax errors become DataError with the line."""
+    """Parse YAML text safely, within the limits; syntax errors become DataError with the line."""
+    if len(text) > MAX_YAML_CHARS:
+        raise DataError(path, first_line, f"the YAML is {len(text):,} characters long, over the limit of "
+                        f"{MAX_YAML_CHARS:,}; split it or remove what is not needed.")
     try:
+        _check_shape(text, path, first_line)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -99,6 +111,28 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise DataError(path, line, f"YAML syntax problem: {err.problem}. Fix the YAML there.") from None
     except yaml.YAMLError as err:
         raise DataError(path, None, f"YAML problem: {err}. Fix the YAML.") from None
+
+
+def _check_shape(text: str, path: Path, first_line: int) -> None:
+    """Refuse aliases and deep nesting, reading the parser's flat event stream before anything is built."""
+    loader = _LineLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent):
+                raise DataError(path, line, f"the YAML alias '*{event.anchor}' is not allowed; write the value "
+                                "out in full where it is needed.")
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise DataError(path, line, f"the YAML is nested more than {MAX_YAML_DEPTH} levels deep here; "
+                                    "no data of this site needs that. Flatten it.")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def read_yaml_file(path: Path) -> _Mapping:
@@ -692,44 +726,175 @@ class MetaProblem(str):
         return problem
 
 
-def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date) -> tuple[list[MetaProblem], list[MetaProblem]]:
-    """Return (errors, warnings) about a page's sources and review dates, each with its fix."""
+# Every front matter key a page may use, and what it holds: stated once, checked by the validator and
+# the build alike. Anything else is refused, so nothing a pull request writes there reaches the theme
+# unchecked (Material prints `subtitle`, `author` and others as raw HTML, and honours `template`).
+FRONT_MATTER_KEYS = {
+    "title": "the page's title: plain text",
+    "description": "one plain sentence for search engines and share cards",
+    "sources": "the ids of the page's sources in data/sources.yml, as a list",
+    "reviewed": "the date the page was last checked against its sources (YYYY-MM-DD)",
+    "next_review": "the date its next review is due (YYYY-MM-DD), at most two years after `reviewed`",
+    "search": "search settings: `boost:` a number from 0.1 to 10, or `exclude: true`",
+    "hide": "parts of the page to hide: a list of navigation, toc, footer",
+    "template": "one of the site's own page templates in overrides/",
+}
+TEXT_LIMITS = {"title": 120, "description": 300}  # characters
+HIDEABLE = ("navigation", "toc", "footer")
+SEARCH_BOOST = (0.1, 10)
+MAX_REVIEW_GAP_YEARS = 2
+MARKUP_CHARACTERS = "<>"  # a title or description is plain text
+OVERRIDES_DIR = ROOT / "overrides"
+
+
+def own_templates(overrides: Path = OVERRIDES_DIR) -> frozenset[str]:
+    """The page templates the site itself ships (the .html files at the top of overrides/)."""
+    return frozenset(path.name for path in overrides.glob("*.html"))
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The control and invisible format characters in a text, as U+XXXX.
+
+    Never part of a page's text: controls, and Unicode's format characters (category Cf), such as the
+    bidirectional override U+202E and the zero-width space U+200B, which hide or reorder what a reader sees.
+    """
+    return [f"U+{ord(c):04X}" for c in text
+            if unicodedata.category(c) == "Cf" or (unicodedata.category(c) == "Cc" and c not in "\n\t")]
+
+
+def page_meta_problems(meta: dict, inventory: Inventory, today: dt.date,
+                       templates: frozenset[str] | None = None) -> tuple[list[MetaProblem], list[MetaProblem]]:
+    """Return (errors, warnings) about a page's front matter, each with its fix."""
     errors: list[MetaProblem] = []
     warnings: list[MetaProblem] = []
-    ids = ", ".join(inventory.sources)
-    sources = meta.get("sources")
-    if not sources or not isinstance(sources, list):
-        errors.append(MetaProblem("sources", f"names no source; add `sources: [id, ...]` to its front matter (ids: {ids})."))
-    else:
-        for sid in sources:
-            if not isinstance(sid, str):
-                errors.append(MetaProblem("sources", f"names the source {sid!r}, which is not an id; write "
-                                          f"`sources: [id, ...]` with ids from data/sources.yml ({ids})."))
-            elif sid not in inventory.sources:
-                errors.append(MetaProblem("sources", f"names the unknown source '{sid}'; use one of {ids} "
-                                          "or register it in data/sources.yml."))
+    templates = own_templates() if templates is None else templates
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            errors.append(MetaProblem(key, f"has the front matter key {str(key)[:40]!r}, which this site does not use; "
+                                      f"remove it (the keys a page may have: {', '.join(FRONT_MATTER_KEYS)})."))
+    for key in TEXT_LIMITS:
+        if key in meta:
+            problem = _text_problem(key, meta[key])
+            if problem:
+                errors.append(MetaProblem(key, problem))
+    errors += _source_problems(meta, inventory)
     dates = {}
     for key in ("reviewed", "next_review"):
         value = meta.get(key)
         if isinstance(value, str):
-            errors.append(MetaProblem(key, f"has its `{key}` date in quotes ({value!r}), which makes it text; "
+            errors.append(MetaProblem(key, f"has its `{key}` date in quotes ({value[:40]!r}), which makes it text; "
                                       "write it as YYYY-MM-DD with no quotes."))
         elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            shown = "missing" if value is None else f"unusable ({value!r})"
+            shown = "missing" if value is None else f"unusable ({str(value)[:40]!r})"
             errors.append(MetaProblem(key, f"has a {shown} `{key}` date; write it as YYYY-MM-DD in the front matter."))
         else:
             dates[key] = value
     if len(dates) == 2:
-        if dates["reviewed"] > today:
-            errors.append(MetaProblem("reviewed", f"says it was reviewed on {dates['reviewed']}, which is in the "
-                                      "future; use the real date."))
-        if dates["next_review"] <= dates["reviewed"]:
-            errors.append(MetaProblem("next_review", f"has next_review {dates['next_review']} on or before reviewed "
-                                      f"{dates['reviewed']}; set next_review after it (usually a year later)."))
-        elif dates["next_review"] < today:
-            warnings.append(MetaProblem("next_review", f"was due for review on {dates['next_review']}; check it "
-                                        "against its sources, then update `reviewed` and `next_review`."))
+        date_errors, date_warnings = _date_problems(dates["reviewed"], dates["next_review"], meta, inventory, today)
+        errors += date_errors
+        warnings += date_warnings
+    if "search" in meta and not _search_ok(meta["search"]):
+        errors.append(MetaProblem("search", f"has unusable search settings; write {FRONT_MATTER_KEYS['search']}."))
+    if "hide" in meta and not (isinstance(meta["hide"], list) and all(v in HIDEABLE for v in meta["hide"])):
+        errors.append(MetaProblem("hide", f"has unusable `hide` settings; write {FRONT_MATTER_KEYS['hide']}."))
+    if "template" in meta and meta["template"] not in templates:
+        errors.append(MetaProblem("template", f"asks for the template {str(meta['template'])[:40]!r}, which is not one "
+                                  f"of the site's own; remove the `template` line (the site's own: "
+                                  f"{', '.join(sorted(templates))})."))
     return errors, warnings
+
+
+def _text_problem(key: str, value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return f"has an unusable `{key}` ({str(value)[:40]!r}); write {FRONT_MATTER_KEYS[key]}."
+    if len(value) > TEXT_LIMITS[key]:
+        return (f"has a `{key}` of {len(value)} characters; shorten it to {TEXT_LIMITS[key]} at most "
+                "(plain text).")
+    hidden = invisible_characters(value)
+    if hidden:
+        return f"has invisible or control characters ({', '.join(hidden[:3])}) in its `{key}`; delete them."
+    if any(c in value for c in MARKUP_CHARACTERS):
+        return f"has '<' or '>' in its `{key}`, which must be plain text; write it without HTML."
+    return None
+
+
+def _source_problems(meta: dict, inventory: Inventory) -> list[MetaProblem]:
+    ids = ", ".join(inventory.sources)
+    sources = meta.get("sources")
+    if not sources or not isinstance(sources, list):
+        return [MetaProblem("sources", f"names no source; add `sources: [id, ...]` to its front matter (ids: {ids}).")]
+    problems = []
+    for sid in sources:
+        if not isinstance(sid, str):
+            problems.append(MetaProblem("sources", f"names the source {str(sid)[:40]!r}, which is not an id; write "
+                                        f"`sources: [id, ...]` with ids from data/sources.yml ({ids})."))
+        elif sid not in inventory.sources:
+            problems.append(MetaProblem("sources", f"names the unknown source '{sid[:40]}'; use one of {ids} "
+                                        "or register it in data/sources.yml."))
+    return problems
+
+
+def _date_problems(reviewed: dt.date, next_review: dt.date, meta: dict, inventory: Inventory,
+                   today: dt.date) -> tuple[list[MetaProblem], list[MetaProblem]]:
+    errors, warnings = [], []
+    source_dates = [d for sid in meta.get("sources") or [] if isinstance(sid, str) and sid in inventory.sources
+                    if (d := inventory.sources[sid].reviewed or inventory.sources[sid].accessed)]
+    if reviewed > today:
+        errors.append(MetaProblem("reviewed", f"says it was reviewed on {reviewed}, which is in the future; "
+                                  "use the real date."))
+    elif source_dates and reviewed < min(source_dates):
+        errors.append(MetaProblem("reviewed", f"says it was reviewed on {reviewed}, before any of its sources was "
+                                  f"dated or read (the earliest: {min(source_dates)}); use the date you checked it "
+                                  "against them."))
+    if next_review <= reviewed:
+        errors.append(MetaProblem("next_review", f"has next_review {next_review} on or before reviewed "
+                                  f"{reviewed}; set next_review after it (usually a year later)."))
+    elif next_review > _years_after(reviewed, MAX_REVIEW_GAP_YEARS):
+        errors.append(MetaProblem("next_review", f"has next_review {next_review}, more than "
+                                  f"{MAX_REVIEW_GAP_YEARS} years after reviewed {reviewed}; set it within "
+                                  f"{MAX_REVIEW_GAP_YEARS} years (usually one)."))
+    elif next_review < today:
+        warnings.append(MetaProblem("next_review", f"was due for review on {next_review}; check it "
+                                    "against its sources, then update `reviewed` and `next_review`."))
+    return errors, warnings
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, or past year 9999
+        return dt.date.max if day.year + years > dt.MAXYEAR else day.replace(year=day.year + years, day=28)
+
+
+def _search_ok(value: Any) -> bool:
+    if not isinstance(value, dict) or not value or any(k not in ("boost", "exclude") for k in value):
+        return False
+    boost = value.get("boost", 1)
+    return (isinstance(boost, (int, float)) and not isinstance(boost, bool)
+            and SEARCH_BOOST[0] <= boost <= SEARCH_BOOST[1] and isinstance(value.get("exclude", False), bool))
+
+
+def page_title(page) -> str:
+    """A page's title (as the navigation names it) as plain text; the theme's copy is escaped HTML."""
+    title = page.title or ""
+    return title.unescape() if isinstance(title, markupsafe.Markup) else str(title)
+
+
+def shown_meta(meta: dict, problems: list[MetaProblem]) -> dict:
+    """The front matter the theme may see: the allowed keys without problems, text escaped as HTML."""
+    refused = {problem.key for problem in problems}
+    shown = {}
+    for key, value in meta.items():
+        if key not in FRONT_MATTER_KEYS or key in refused:
+            continue
+        if isinstance(value, str):
+            value = markupsafe.escape(value)
+        elif isinstance(value, dict):
+            value = dict(value)  # plain copies: the checked values inside are ids, numbers and true/false
+        elif isinstance(value, list):
+            value = list(value)
+        shown[key] = value
+    return shown
 
 
 def meta_line(meta: dict, key: str) -> int | None:
