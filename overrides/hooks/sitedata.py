@@ -837,7 +837,8 @@ def _source_problems(meta: dict, inventory: Inventory) -> list[MetaProblem]:
 def _date_problems(reviewed: dt.date, next_review: dt.date, meta: dict, inventory: Inventory,
                    today: dt.date) -> tuple[list[MetaProblem], list[MetaProblem]]:
     errors, warnings = [], []
-    source_dates = [d for sid in meta.get("sources") or [] if isinstance(sid, str) and sid in inventory.sources
+    sources = meta.get("sources") if isinstance(meta.get("sources"), list) else []
+    source_dates = [d for sid in sources if isinstance(sid, str) and sid in inventory.sources
                     if (d := inventory.sources[sid].reviewed or inventory.sources[sid].accessed)]
     if reviewed > today:
         errors.append(MetaProblem("reviewed", f"says it was reviewed on {reviewed}, which is in the future; "

@@ -105,10 +105,13 @@ def test_build_reads_any_front_matter_cleanly(tmp_path_factory, edits):
     except sitedata.DataError as err:
         assert err.path and err.message
         return
-    sitedata.page_meta_problems(meta, inventory, dt.date(2026, 6, 1))
-    record = page_meta.page_record(meta, inventory)
+    errors, warnings = sitedata.page_meta_problems(meta, inventory, dt.date(2026, 6, 1))
+    record = page_meta.page_record(meta, errors, warnings, inventory)
     assert all(isinstance(s, sitedata.Source) for s in record["sources"])
     assert all(isinstance(record[k], dt.date) for k in ("reviewed", "next_review") if k in record)
+    shown = sitedata.shown_meta(meta, errors)
+    assert set(shown) <= set(sitedata.FRONT_MATTER_KEYS)
+    assert all("<" not in value for value in shown.values() if isinstance(value, str))
 
 
 @pytest.mark.parametrize("odd", ODD_VALUES)

@@ -15,8 +15,11 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>
 <script src="assets/bundle.js"></script><script>var palette = 2;</script></body></html>"""
 
 
-def policy(html: str = PAGE, offline: bool = False) -> dict[str, list[str]]:
-    meta = parse_document(add_policy(html, offline)).css_first('meta[http-equiv="Content-Security-Policy"]')
+THEME = frozenset({"var theme = 1;", "var palette = 2;"})  # what the theme's script partials made for PAGE
+
+
+def policy(html: str = PAGE, offline: bool = False, theme: frozenset[str] = THEME) -> dict[str, list[str]]:
+    meta = parse_document(add_policy(html, theme, offline)).css_first('meta[http-equiv="Content-Security-Policy"]')
     return {d.split()[0]: d.split()[1:] for d in meta.attributes["content"].split("; ")}
 
 
@@ -32,6 +35,14 @@ def test_theme_inline_scripts_are_hashed_content_scripts_are_not():
     assert sha256_source('alert("content")') not in sources
     assert sha256_source('{"a": 1}') not in sources  # a data block is never run
     assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+
+
+def test_only_scripts_the_theme_made_are_hashed_wherever_they_stand():
+    injected = PAGE.replace("<title>T</title>", "<title>T</title><script>window.__pwned=1</script>")
+    sources = policy(injected)["script-src"]
+    assert sha256_source("window.__pwned=1") not in sources  # in <head>, outside the content, yet not the theme's
+    assert sha256_source("var theme = 1;") in sources
+    assert policy(theme=frozenset())["script-src"] == ["'self'"]
 
 
 def test_fixed_directives():
