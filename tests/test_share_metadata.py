@@ -250,7 +250,7 @@ def test_the_json_ld_uses_only_what_schema_org_defines():
 
 def test_front_matter_is_escaped_in_every_tag(site_copy):
     page = site_copy / "docs" / "questions.md"
-    hostile = 'Ask "why" & <b>when</b>, then </title> close'
+    hostile = 'Ask "why" & &lt;when&gt;, then \' close'  # markup itself is refused (tests/test_front_matter.py)
     text = page.read_text()
     assert "\ndescription: " in text, "the breakage no longer applies: update the test"
     page.write_text(re.sub(r"\ndescription: [^\n]*", "\ndescription: " + json.dumps(hostile), text, count=1))

@@ -8,7 +8,7 @@ an unknown source or an implausible date fails the strict build, naming the
 page and line. The theme then sees only the allowed keys that passed, with text
 escaped, so nothing written in front matter can become HTML on any page.
 
-A page over MAX_PAGE_BYTES, or front matter with YAML aliases or deep nesting,
+A page over sitedata.MAX_PAGE_BYTES, or front matter with YAML aliases or deep nesting,
 stops the build before MkDocs reads it. An overdue review is reported without
 failing the build (CI runs the validator with --fail-overdue), and the page
 shows readers a note saying its review is overdue.
@@ -26,8 +26,6 @@ import sitedata
 
 log = get_plugin_logger(__name__)
 
-MAX_PAGE_BYTES = 500_000  # the longest page today is about 6 kB
-
 
 def on_page_read_source(page, config) -> str | None:
     """Refuse an oversized page, and read its front matter safely before MkDocs does."""
@@ -35,8 +33,8 @@ def on_page_read_source(page, config) -> str | None:
     if not path:
         return None
     size = os.path.getsize(path)
-    if size > MAX_PAGE_BYTES:
-        raise PluginError(f"docs/{page.file.src_uri} is {size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}; "
+    if size > sitedata.MAX_PAGE_BYTES:
+        raise PluginError(f"docs/{page.file.src_uri} is {size:,} bytes, over the limit of {sitedata.MAX_PAGE_BYTES:,}; "
                           "split it into shorter pages.")
     text = page.file.content_string
     try:

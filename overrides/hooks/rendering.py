@@ -15,7 +15,7 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from html_tree import parse_fragment, walk
-from sitedata import DataError
+from sitedata import DataError, check_yaml_shape
 
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
 # Never seen by a reader: code blocks, scripts and styles, templates. Image alt text is not counted
@@ -27,12 +27,21 @@ HIDDEN_STYLES = ("display:none", "visibility:hidden")
 def markdown_settings(config_file: Path) -> tuple[list, dict]:
     """The extensions and their settings from mkdocs.yml, as MkDocs reads them."""
     try:
-        with config_file.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own safe loader
-    except (OSError, yaml.YAMLError) as err:
+        text = config_file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        line = config_file.read_bytes()[:err.start].count(b"\n") + 1
+        raise DataError(config_file, line, "the site settings are not UTF-8 text; save the file as UTF-8.") from None
+    except OSError as err:
+        raise DataError(config_file, None, f"cannot read the site settings ({err.strerror}).") from None
+    try:
+        check_yaml_shape(text, config_file)
+        data = yaml.load(text, Loader=get_yaml_loader(loader=yaml.SafeLoader))  # noqa: S506 - safe, with !ENV
+    except yaml.YAMLError as err:
         raise DataError(config_file, None, f"cannot read the site settings ({err}).") from None
+    if not isinstance(data, dict):
+        raise DataError(config_file, 1, "the site settings must be key: value lines (a YAML mapping).")
     extensions, configs = list(MKDOCS_BUILTINS), {}
-    for item in (data or {}).get("markdown_extensions") or []:
+    for item in data.get("markdown_extensions") or []:
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         if name not in extensions:
             extensions.append(name)

@@ -94,16 +94,14 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 # Limits on any YAML the site reads: far above what the data needs, low enough that no input can
 # exhaust memory or the parser's stack (a 100,000-deep list crashes libyaml's composer).
 MAX_YAML_CHARS = 1_000_000
+MAX_PAGE_BYTES = 500_000  # a page; the longest today is about 6 kB
 MAX_YAML_DEPTH = 20
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML text safely, within the limits; syntax errors become DataError with the line."""
-    if len(text) > MAX_YAML_CHARS:
-        raise DataError(path, first_line, f"the YAML is {len(text):,} characters long, over the limit of "
-                        f"{MAX_YAML_CHARS:,}; split it or remove what is not needed.")
     try:
-        _check_shape(text, path, first_line)
+        check_yaml_shape(text, path, first_line)
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -113,8 +111,11 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise DataError(path, None, f"YAML problem: {err}. Fix the YAML.") from None
 
 
-def _check_shape(text: str, path: Path, first_line: int) -> None:
-    """Refuse aliases and deep nesting, reading the parser's flat event stream before anything is built."""
+def check_yaml_shape(text: str, path: Path, first_line: int = 1) -> None:
+    """Refuse oversized YAML, aliases and deep nesting, from the parser's flat event stream, before anything is built."""
+    if len(text) > MAX_YAML_CHARS:
+        raise DataError(path, first_line, f"the YAML is {len(text):,} characters long, over the limit of "
+                        f"{MAX_YAML_CHARS:,}; split it or remove what is not needed.")
     loader = _LineLoader(text)
     depth = 0
     try:
@@ -682,6 +683,9 @@ def read_page(docs_dir: Path, path: Path) -> Page:
         raise DataError(path, None, "the page is a symbolic link; put the real file in docs/ instead.")
     if not path.is_file():
         raise DataError(path, None, "this is a folder, not a page, but its name ends in .md; rename the folder.")
+    if path.stat().st_size > MAX_PAGE_BYTES:
+        raise DataError(path, None, f"the page is {path.stat().st_size:,} bytes, over the limit of "
+                        f"{MAX_PAGE_BYTES:,}; split it into shorter pages.")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
