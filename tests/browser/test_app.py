@@ -70,12 +70,9 @@ SAVED_FILES = """async () => {
     }
     return saved;
 }"""
-# The state the worker of this page's registration ends in after installing: "activated" or "redundant".
+# The state the site's worker ends in after installing, "activated" or "redundant" (registered as app.js does).
 INSTALL_OUTCOME = """async () => {
-    let registration;
-    while (!(registration = await navigator.serviceWorker.getRegistration())) {
-        await new Promise((done) => setTimeout(done, 100));
-    }
+    const registration = await navigator.serviceWorker.register('sw.js', {updateViaCache: 'none'});
     const worker = registration.installing || registration.waiting || registration.active;
     while (!['activated', 'redundant'].includes(worker.state)) {
         await new Promise((done) => worker.addEventListener('statechange', done, {once: true}));
