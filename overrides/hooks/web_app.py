@@ -4,8 +4,9 @@
 - assets/icons/*.png: drawn from the site's favicon (theme.favicon, an SVG) at the sizes
   phones ask for, with resvg (the `resvg-py` package), at every build.
 - sw.js: overrides/sw.js (copied by the theme) with the list of files to keep on the
-  device, each with a hash of its content, put in place of `self.__MBC_BUILD__` once
-  the whole site is written.
+  device, each with the sha256 of its bytes as Subresource Integrity writes it
+  ("sha256-<base64>"), which the worker checks every saved copy against, put in place
+  of `self.__MBC_BUILD__` once the whole site is written.
 - Template globals for overrides/main.html: `mbc_app.manifest`, `mbc_app.service_worker`,
   `mbc_app.build_date` (ISO) and `mbc_app.build_label` ("27 November 2026").
 
@@ -15,6 +16,7 @@ the preview always shows the files just saved.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import gzip
 import hashlib
@@ -59,7 +61,7 @@ _state: dict = {"command": None}
 
 @dataclass(frozen=True)
 class Entry:
-    """One file kept on the device: path from the site root, content hash, bytes raw and gzipped."""
+    """One file kept on the device: path from the site root, integrity hash, bytes raw and gzipped."""
 
     path: str
     revision: str
@@ -174,6 +176,11 @@ def precache_reason(path: str) -> str | None:
     return next((why for folder, why in NOT_PRECACHED_FOLDERS.items() if path.startswith(folder)), None)
 
 
+def integrity(data: bytes) -> str:
+    """The sha256 of data as Subresource Integrity writes it, as the service worker computes it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
 def precache_entries(site_dir: Path) -> list[Entry]:
     """Every file of the built site that the service worker keeps, sorted by path."""
     entries = []
@@ -181,8 +188,7 @@ def precache_entries(site_dir: Path) -> list[Entry]:
         path = file.relative_to(site_dir).as_posix()
         if precache_reason(path) is None:
             data = file.read_bytes()
-            entries.append(Entry(path, hashlib.sha256(data).hexdigest()[:16], len(data),
-                                 len(gzip.compress(data, compresslevel=6, mtime=0))))
+            entries.append(Entry(path, integrity(data), len(data), len(gzip.compress(data, compresslevel=6, mtime=0))))
     return entries
 
 

@@ -8,6 +8,11 @@ the new page, and the old build's cache is gone. Chromium's own installability
 check (the one Lighthouse ran before version 12) passes, the worker is registered
 only after the page has loaded, and the file:// copy registers nothing.
 
+The saved copy cannot be poisoned: a script that rewrites the saved scripts and
+pages (the Cache API is open to every page of the site) gets none of them run,
+neither now nor after a clean build is published, on any page; and a server
+whose file differs from the build's list gets no worker installed.
+
 The site is served from a folder of its own, with `Cache-Control: no-cache` as a
 static host that has just published would answer, so that publishing is
 replacing that folder's files.
@@ -15,14 +20,17 @@ replacing that folder's files.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+import web_app
 from helpers import ROOT, run_mkdocs
 
 OFFLINE_PAGES = ["treatment/chemotherapy/", "treatment/hormone-therapy/", "questions/", "glossary/",
@@ -36,6 +44,41 @@ WAIT_FOR_WORKER = """async () => {
     return navigator.serviceWorker.controller.scriptURL;
 }"""
 CACHES = "async () => (await caches.keys()).filter((name) => name.startsWith('mbc-guide-'))"
+# What a one-time injected script could do: rewrite, under the worker's own keys, every saved
+# script (the poison first, then the real code) and every saved page. Returns the paths changed.
+POISON = """async () => {
+    const cache = await caches.open((await caches.keys()).find((name) => name.startsWith('mbc-guide-')));
+    const changed = [];
+    for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        let body;
+        if (path.endsWith('.js')) body = "window.__pwned = 'script';\\n" + await (await cache.match(request)).text();
+        else if (path.endsWith('.html')) body = "<!doctype html><title>Poisoned</title><script>window.__pwned = 'page';</script>";
+        else continue;
+        await cache.put(request, new Response(body, {headers: {'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'text/html'}}));
+        changed.push(path);
+    }
+    return changed;
+}"""
+# The site's saved files: URL (without the worker's ?rev=...) -> sha256 of the saved bytes (hex).
+SAVED_FILES = """async () => {
+    const cache = await caches.open((await caches.keys()).find((name) => name.startsWith('mbc-guide-')));
+    const saved = {};
+    for (const request of await cache.keys()) {
+        const digest = await crypto.subtle.digest('SHA-256', await (await cache.match(request)).arrayBuffer());
+        saved[request.url.split('?')[0]] = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    }
+    return saved;
+}"""
+# The state the site's worker ends in after installing, "activated" or "redundant" (registered as app.js does).
+INSTALL_OUTCOME = """async () => {
+    const registration = await navigator.serviceWorker.register('sw.js', {updateViaCache: 'none'});
+    const worker = registration.installing || registration.waiting || registration.active;
+    while (!['activated', 'redundant'].includes(worker.state)) {
+        await new Promise((done) => worker.addEventListener('statechange', done, {once: true}));
+    }
+    return worker.state;
+}"""
 
 
 class _NoCacheHandler(http.server.SimpleHTTPRequestHandler):
@@ -192,3 +235,69 @@ def test_chromium_finds_the_site_installable(browser, chromium_path, served_site
     finally:
         context.close()
 
+
+
+def html_pages(site: Path) -> list[str]:
+    """The address, from the site root, of every page the worker keeps ("", "glossary/", ...)."""
+    return [path.removesuffix("index.html") for path in web_app.precache_paths(site) if path.endswith(".html")]
+
+
+def test_a_poisoned_cache_is_gone_once_a_clean_build_is_published(phone, live_site, tmp_path):
+    context, page, problems = phone
+    base, folder = live_site
+    page.goto(base)
+    page.evaluate(WAIT_FOR_WORKER)
+    first_caches = page.evaluate(CACHES)
+    changed = page.evaluate(POISON)
+    assert any("/assets/javascripts/bundle." in path for path in changed), changed
+    assert sum(path.endswith(".html") for path in changed) == len(html_pages(folder)), changed
+
+    # A clean build is published; its worker saves it and takes over, and the old cache goes.
+    publish(changed_build(tmp_path), folder)
+    page.goto(base)
+    expect(page.locator("article")).to_contain_text(CHANGED_TEXT)
+    wait_for_caches(page, lambda names: len(names) == 1 and names != first_caches)
+    expected = {base + path: hashlib.sha256((folder / path).read_bytes()).hexdigest()
+                for path in web_app.precache_paths(folder)}
+    assert page.evaluate(SAVED_FILES) == expected, "the saved files differ from the published build"
+
+    # With no signal every page, visited before or not, comes from the saved copy: none runs the poison.
+    context.set_offline(True)
+    for path in html_pages(folder):
+        page.goto(base + path)
+        assert page.evaluate("window.__pwned") is None, f"the poison ran on {base + path}"
+        expect(page.locator("article h1").first).to_be_visible()
+        expect(page.locator('[data-mbc-notice="saved"]')).to_be_visible()
+    assert problems == []
+
+
+def test_a_poisoned_copy_is_never_served(phone, live_site):
+    context, page, problems = phone
+    base, folder = live_site
+    page.goto(base)
+    page.evaluate(WAIT_FOR_WORKER)
+    page.evaluate(POISON)
+
+    # Online, the theme bundle is served from the saved copy first: the poisoned one is refused
+    # and the real one, from the network, runs (Material's bundle sets window.document$).
+    page.goto(base + "glossary/")
+    page.wait_for_function("() => window.document$ !== undefined")
+    assert page.evaluate("window.__pwned") is None
+    expect(page.locator("article h1").first).to_be_visible()
+    assert problems == []
+
+    # With no signal, a poisoned page is refused too: the browser shows its own "no connection" page.
+    context.set_offline(True)
+    for path in ("treatment/chemotherapy/", ""):
+        with pytest.raises(PlaywrightError, match="net::ERR_FAILED"):
+            page.goto(base + path)
+
+
+def test_a_file_that_differs_from_the_build_stops_the_install(phone, live_site):
+    context, page, problems = phone
+    base, folder = live_site
+    glossary = folder / "glossary" / "index.html"
+    glossary.write_bytes(glossary.read_bytes() + b"<!-- changed after the build -->")
+    page.goto(base)
+    assert page.evaluate(INSTALL_OUTCOME) == "redundant", "a worker was installed with a file the build did not write"
+    assert page.evaluate("navigator.serviceWorker.controller") is None

@@ -74,6 +74,12 @@ def test_the_file_list_goes_in_place_of_the_placeholder(tmp_path: Path):
     assert build["date"] == "2026-11-27" and build["files"] == [["index.html", entries[0].revision]]
 
 
+def test_each_file_has_its_subresource_integrity_hash(tmp_path: Path):
+    (tmp_path / "index.html").write_text("home")
+    # printf home | openssl dgst -sha256 -binary | base64
+    assert web_app.precache_entries(tmp_path)[0].revision == "sha256-TqFAWIFQdzzjqs54au739ASc4QD6ZJyU+73blg8dqUI="
+
+
 def test_a_changed_file_changes_the_version(tmp_path: Path):
     page = tmp_path / "index.html"
     page.write_text("one")
