@@ -46,8 +46,11 @@ _CLUE_BY_VALUE = URL_ATTRIBUTES | {"id", "for"}  # a refused value is found in t
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto", "tel", "site"})  # site: = a file of this site
 TABLE_ALIGNMENTS = frozenset({"left", "right", "center"})  # the only inline style: a table column's alignment
 
-# The comments the site's own hooks replace (whole_guide.py, coverage_gate.py): the only ones a page may carry.
+# The comments the site's own hooks replace (whole_guide.py, coverage_gate.py), and those the generated
+# glossary carries under each entry ("mentions:ANCHOR", an anchor being a-z, 0-9 and "-"; glossary.py): the
+# only ones a page may carry. Any other comment is refused, "<!-- c -- > <img onerror=...> -->" among them.
 SITE_MARKERS = frozenset({"whole-guide", "whole-guide-pdf", "coverage-report"})
+MENTIONS_MARKER = re.compile(r"mentions:[a-z0-9-]+")
 # Ids starting with this belong to Material (__config, __search, __drawer, __palette_0, __nav_1, ...).
 THEME_ID_PREFIX = "__"
 # The ids the site's own scripts look up (read from them by theme_ids, with the templates' ids).
@@ -117,7 +120,7 @@ def check_html(html: str, theme: ThemeIds) -> list[Violation]:
     for node in walk(parse_fragment(html)):
         if node.is_comment_node:
             text = (node.comment_content or "").strip()
-            if text not in SITE_MARKERS:
+            if text not in SITE_MARKERS and not MENTIONS_MARKER.fullmatch(text):
                 found.append(Violation("an HTML comment (<!-- ... -->)", text.splitlines()[0] if text else "<!--"))
             continue
         if not node.is_element_node:

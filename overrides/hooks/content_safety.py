@@ -12,6 +12,7 @@ the site, so even a build that is not strict never publishes it.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -24,16 +25,17 @@ _state: dict = {}
 
 def on_files(files, *, config):
     """Refuse symbolic links in docs/ and files a browser would run unchecked; learn the theme's ids."""
+    docs = Path(config.docs_dir)
     for file in list(files):
-        if not file.abs_src_path or file.generated_by:
+        if not file.abs_src_path:
             continue
         if os.path.islink(file.abs_src_path):
             raise PluginError(f"docs/{file.src_uri} is a symbolic link; put the real file in docs/ instead.")
-        problem = content_policy.file_problem(file.src_uri)
+        problem = Path(file.abs_src_path).is_relative_to(docs) and content_policy.file_problem(file.src_uri)
         if problem:
             log.warning(f"docs/{file.src_uri}: {problem}.")
             files.remove(file)
-    _state["theme"] = content_policy.theme_ids(config.theme.dirs, config.docs_dir)
+    _state["theme"] = content_policy.theme_ids(config.theme.dirs, docs)
     return files
 
 

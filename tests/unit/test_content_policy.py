@@ -38,6 +38,7 @@ def refused(markdown_text: str) -> list[str]:
     "<!-- a comment for editors -->", "<!-- c -- > <img src=x onerror=alert(1)> -->", "Text <!-- c --> here.",
     "a <!-- c -- > <img src=x onerror=alert(1)> --> b",
     "<?xml version='1.0'?>", "<!-- whole-guide --><!-- c -->",
+    "<!-- mentions:x -- > <img src=x onerror=alert(1)> -->", "<!-- mentions: -->", "<!-- mentions:A B -->",
     # the theme's ids and settings
     '<div id="__config" hidden>{"search": "https://evil.example/x.js"}</div>', '<label for="__search">Search</label>',
     "## Settings {#__drawer}", '<p id="__palette_0">x</p>', '<p id="__nav_2">x</p>', '<p id="mbc-app-notice">x</p>',
@@ -65,6 +66,7 @@ def test_hostile_markup_is_refused(markdown_text):
     "Text[^1].\n\n[^1]: A note.\n", "??? note \"More\"\n    Hidden until opened.\n",
     '<a href="site:downloads/guide.zip" download>Download</a>', "Call [us](tel:+440000) or [mail](mailto:a@b.c).",
     "*[HER2]: a protein\n\nHER2 tests.", "<!-- whole-guide -->", "<!-- whole-guide-pdf -->",
+    "<!-- mentions:ado-trastuzumab-emtansine -->",
     "![Logo](../assets/images/share.png)", '<img src="x.png" alt="x">', "## Search {#search}", '<p id="my__id">x</p>',
 ])
 def test_what_pages_use_is_allowed(markdown_text):
@@ -91,9 +93,11 @@ def test_the_theme_ids_come_from_the_templates_and_scripts():
 
 def test_the_site_markers_are_the_hooks_own():
     import coverage_gate
+    import glossary
     import whole_guide
     assert {f"<!-- {marker} -->" for marker in content_policy.SITE_MARKERS} == {
         whole_guide.MARKER, whole_guide.PDF_MARKER, coverage_gate.MARKER}
+    assert content_policy.MENTIONS_MARKER.pattern.startswith(glossary.MENTIONS_PREFIX)
 
 
 @pytest.mark.parametrize("path", sorted(content_policy.OWN_ASSETS))
