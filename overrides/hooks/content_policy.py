@@ -57,7 +57,8 @@ THEME_ID_PREFIX = "__"
 _SCRIPT_ID = re.compile(r"""getElementById\(\s*["']([^"']+)["']|querySelector(?:All)?\(\s*["']#([\w-]+)""")
 
 # Files under docs/ other than pages: the site's own scripts, styles and icon, and pictures. Anything else a
-# browser could run or show as a document (.html, .svg, .js, .css, .xml, .pdf, ...) is refused (file_problem).
+# browser could run or show as a document (.html, .svg, .js, .css, .xml, ...) is refused (file_problem); so is
+# a .pdf, whose words no check reads and whose viewer may run its scripts (the whole guide's PDF is built).
 OWN_ASSETS = frozenset({
     "assets/favicon.svg",
     "assets/stylesheets/extra.css",
