@@ -14,7 +14,9 @@ usage: validate.py [--format text|json] [--verbose] [--fail-overdue] [--docs DIR
 Without the source texts, the inventory is checked against their recorded
 reading (data/source_readings.json), which --record writes where the texts are.
 Also checks every page against the content policy (no scripts, frames, forms,
-event handlers or script-like addresses; overrides/hooks/content_policy.py).
+event handlers, script-like addresses, images from other hosts, HTML comments or
+the theme's ids), and refuses files in docs/ a browser would run unchecked
+(overrides/hooks/content_policy.py).
 Every drug needs a respelling and its brand names (or why none is recorded), and
 every page is read with the drug dictionary: a drug or brand name the glossary
 does not know is an error (drug_names.py).
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 import workflow_annotations  # noqa: E402
+import content_policy  # noqa: E402
 import coverage_report  # noqa: E402
 import rendering  # noqa: E402
 import sitedata  # noqa: E402
@@ -152,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         glossary = sitedata.load_glossary(inventory, args.glossary)
         render = rendering.renderer(*rendering.markdown_settings(args.config))
+        theme = content_policy.theme_ids(rendering.theme_dirs(args.config), args.docs)
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
-                                            today=args.today, fail_overdue=args.fail_overdue, render=render)
+                                            today=args.today, fail_overdue=args.fail_overdue, render=render,
+                                            theme=theme)
         folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record)
         if args.record:
             print(f"Wrote {sitedata.display_path(source_check.write_record(inventory, folder))}.")

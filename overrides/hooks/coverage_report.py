@@ -83,11 +83,13 @@ def check_site(
     today: dt.date | None = None,
     fail_overdue: bool = False,
     render: Callable[[str], str] | None = None,
+    theme: content_policy.ThemeIds | None = None,
     all_pages: bool = True,
 ) -> Report:
     """Check every page and inventory item. Raises DataError on unusable input.
 
-    render turns a page's Markdown into HTML (default: the settings of mkdocs.yml).
+    render turns a page's Markdown into HTML, and theme holds the ids pages may not take (default: those of
+    mkdocs.yml).
     With all_pages=False only the treatment pages are read, and pages' front matter
     and safety are not checked (the build's page_meta and content_safety hooks do that).
     """
@@ -112,7 +114,10 @@ def check_site(
     _check_brands(glossary, report)
     if all_pages:
         _check_pages(inventory, pages, today, fail_overdue, report)
-        _check_safety(pages, seen, report)
+        if theme is None:
+            theme = content_policy.theme_ids(rendering.theme_dirs(sitedata.ROOT / "mkdocs.yml"), docs_dir)
+        _check_files(docs_dir, report)
+        _check_safety(pages, seen, theme, report)
         _check_drug_names(inventory, glossary, pages, seen, report)
         report.findings.extend(Finding("error", "link", b.page, b.href, b.message, b.fix, b.line)
                                for b in link_check.broken_links(pages, seen.html, inventory, glossary, render))
@@ -194,11 +199,21 @@ def _found(rel: str, inventory: Inventory, seen: _SeenText, cache: dict[str, set
     return cache[rel]
 
 
-def _check_safety(pages: dict[str, Page], seen: _SeenText, report: Report) -> None:
+def _check_files(docs_dir: Path, report: Report) -> None:
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir).as_posix()
+        problem = None if path.is_dir() else content_policy.file_problem(rel)
+        if problem:
+            report.findings.append(Finding("error", "safety", rel, rel, problem,
+                                           f"remove docs/{rel}, or list it if it is one of the site's own assets",
+                                           file=sitedata.display_path(path)))
+
+
+def _check_safety(pages: dict[str, Page], seen: _SeenText, theme: content_policy.ThemeIds, report: Report) -> None:
     for rel, page in pages.items():
         if not content_policy.needs_rendering(page.body):
             continue
-        for violation in content_policy.check_html(seen.html(rel)):
+        for violation in content_policy.check_html(seen.html(rel), theme):
             line = content_policy.line_of(page.body, violation.clue)
             report.findings.append(Finding(
                 "error", "safety", rel, violation.what, f"{violation.what} is not allowed on a page",

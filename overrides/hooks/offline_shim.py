@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+import content_policy
 from html_tree import elements, parse_fragment, to_html
 
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
@@ -30,7 +31,6 @@ LICENSE_PATH = "assets/javascripts/iframe-worker/LICENSE"
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 MISSING_SHIM = ("node_modules/iframe-worker is missing; run `npm ci` in the repository root, "
                 "then build the offline copy again.")
-SITE_SCHEME = "site:"
 
 
 def offline_enabled(config) -> bool:
@@ -68,15 +68,22 @@ def on_files(files, *, config):
 
 
 def resolve_site_links(html: str, page_url: str, site_url: str | None, offline: bool) -> str:
-    """Rewrite href="site:PATH" to PATH relative to the page, or to site_url + PATH offline."""
+    """Rewrite href="site:PATH" to PATH relative to the page, or to site_url + PATH offline.
+
+    Only a plain path of this site is resolved (content_policy.site_path); any other site: address, which
+    the content policy refuses, loses its href, so it can never become another address.
+    """
     tree = parse_fragment(html)
     changed = False
     for link in elements(tree):
         href = link.attrs.get("href") or ""
-        if link.tag == "a" and href.startswith(SITE_SCHEME):
-            path = href.removeprefix(SITE_SCHEME).split("#")[0].split("?")[0].lstrip("/")
-            link.attrs["href"] = (f"{site_url.rstrip('/')}/{path}" if offline and site_url
-                                  else get_relative_url(path, page_url))
+        if link.tag == "a" and content_policy.url_scheme(href) == "site":
+            path = content_policy.site_path(href)
+            if path is None:
+                del link.attrs["href"]
+            else:
+                link.attrs["href"] = (f"{site_url.rstrip('/')}/{path}" if offline and site_url
+                                      else get_relative_url(path, page_url))
             changed = True
     return to_html(tree) if changed else html
 

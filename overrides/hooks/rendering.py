@@ -12,6 +12,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from mkdocs.theme import Theme
 from mkdocs.utils.yaml import get_yaml_loader
 
 from html_tree import parse_fragment, walk
@@ -24,8 +25,7 @@ INVISIBLE_TAGS = frozenset({"pre", "script", "style", "template", "noscript", "h
 HIDDEN_STYLES = ("display:none", "visibility:hidden")
 
 
-def markdown_settings(config_file: Path) -> tuple[list, dict]:
-    """The extensions and their settings from mkdocs.yml, as MkDocs reads them."""
+def _site_settings(config_file: Path) -> dict:
     try:
         text = config_file.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
@@ -40,14 +40,26 @@ def markdown_settings(config_file: Path) -> tuple[list, dict]:
         raise DataError(config_file, None, f"cannot read the site settings ({err}).") from None
     if not isinstance(data, dict):
         raise DataError(config_file, 1, "the site settings must be key: value lines (a YAML mapping).")
+    return data
+
+
+def markdown_settings(config_file: Path) -> tuple[list, dict]:
+    """The extensions and their settings from mkdocs.yml, as MkDocs reads them."""
     extensions, configs = list(MKDOCS_BUILTINS), {}
-    for item in data.get("markdown_extensions") or []:
+    for item in _site_settings(config_file).get("markdown_extensions") or []:
         name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         if name not in extensions:
             extensions.append(name)
         if settings:
             configs[name] = settings
     return extensions, configs
+
+
+def theme_dirs(config_file: Path) -> list[str]:
+    """The theme's template folders, as the build searches them (theme.custom_dir first, then Material's)."""
+    theme = _site_settings(config_file).get("theme") or {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return Theme(name="material", custom_dir=str(config_file.parent / custom_dir) if custom_dir else None).dirs
 
 
 def renderer(extensions: list, configs: dict) -> Callable[[str], str]:

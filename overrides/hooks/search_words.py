@@ -32,7 +32,7 @@ import sitedata
 GLOSSARY_PAGE = "glossary.md"
 HELP_PAGES = (GLOSSARY_PAGE, "treatment/side-effects.md")  # offered when nothing matches
 WORKER = "search-readers.js"
-MATERIAL_WORKER = re.compile(r"search\.[0-9a-f]+\.min\.js")
+MATERIAL_WORKER = re.compile(r"search\.[0-9a-f]{8}\.min\.js")  # as search-readers.js accepts it
 # What the site's worker relies on in Material's: it registers a message listener and replies with postMessage.
 WORKER_MARKS = ('addEventListener("message"', "postMessage(")
 UPGRADE_HINT = ("Material for MkDocs may have changed how its search worker is named or talks to the page: check "

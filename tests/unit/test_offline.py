@@ -174,3 +174,13 @@ def test_site_links_resolve_per_page(page_url, offline_mode, expected):
 def test_site_links_are_found_by_the_parser_not_by_text():
     html = '<p title=\'href="site:x"\'>href="site:y"</p>'
     assert offline_shim.resolve_site_links(html, "", "https://example.org/", False) == html
+
+
+@pytest.mark.parametrize("href", ["site:javascript:alert(1)", "site:JavaScript:alert(1)", "site://evil.example/",
+                                  "site:/\\evil.example/", "site:../../other/", " site:javascript:alert(1)",
+                                  "SITE:javascript:alert(1)"])
+@pytest.mark.parametrize("offline_mode", [False, True])
+def test_a_site_link_that_is_not_a_plain_path_loses_its_address(href, offline_mode):
+    html = f'<a href="{href}">x</a>'
+    out = offline_shim.resolve_site_links(html, "about/offline/", "https://example.org/guide/", offline_mode)
+    assert out == "<a>x</a>"

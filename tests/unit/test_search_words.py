@@ -123,7 +123,8 @@ def test_the_built_index_has_the_hidden_fields_and_the_workers_settings(built_si
     (False, "no <script id=\"__config\">"),
     ("", "has no 'search' entry"),
     ("assets/javascripts/workers/search.a7633da7.min.js", "not '.../workers/search-readers.js#"),
-    ("assets/javascripts/workers/search-readers.js#search.0000.min.js", "is not in the build"),
+    ("assets/javascripts/workers/search-readers.js#search.00000000.min.js", "is not in the build"),
+    ("assets/javascripts/workers/search-readers.js#https://evil.example/x.js", "not '.../workers/search-readers.js#"),
 ])
 def test_the_worker_check_says_what_to_check(tmp_path, search, problem):
     workers = tmp_path / "assets" / "javascripts" / "workers"
@@ -138,9 +139,9 @@ def test_the_worker_check_fails_when_materials_worker_stops_using_messages(tmp_p
     workers = tmp_path / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True)
     (workers / "search-readers.js").write_text("//", encoding="utf-8")
-    (workers / "search.abc1.min.js").write_text("onmessage=function(){}", encoding="utf-8")
+    (workers / "search.abc12345.min.js").write_text("onmessage=function(){}", encoding="utf-8")
     with pytest.raises(search_words.SearchSetupError, match="no longer contains") as err:
-        search_words.check_worker("workers/search-readers.js#search.abc1.min.js", tmp_path)
+        search_words.check_worker("workers/search-readers.js#search.abc12345.min.js", tmp_path)
     assert "overrides/main.html" in str(err.value)
 
 

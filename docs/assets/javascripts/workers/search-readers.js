@@ -4,7 +4,8 @@
  *
  * overrides/main.html points the page's __config.search here, with the file name
  * of Material's worker after "#" (".../workers/search-readers.js#search.<hash>.min.js").
- * This script loads that worker and stands between it and the page:
+ * This script loads that worker (only a file so named, beside this one: materialWorker)
+ * and stands between it and the page:
  *   - a query (message type 2) is rewritten first (rewrite): common words are
  *     dropped, a short word the index has is matched whole ("out" does not find
  *     "Outlook"), and a word the index lacks is replaced by the nearest indexed
@@ -23,6 +24,7 @@
 
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var SYNTAX = /["+~^*:]|(^|\s)-/; // a query written in search syntax is passed on as it is
+  var MATERIAL_WORKER = /^search\.[0-9a-f]{8}\.min\.js$/; // the only file this script imports
 
   /* How many letters a word of this length may have wrong: none up to 4, 1 up to 7, else 2 */
   function allowed(length) {
@@ -195,10 +197,20 @@
     return result;
   }
 
+  /*
+   * The address of Material's worker named after "#" in this script's own address: only a file
+   * named like Material's (search.<8 hex>.min.js) in this script's folder, never another file or host
+   */
+  function materialWorker(own) {
+    var name = own.split("#")[1] || "";
+    if (!MATERIAL_WORKER.test(name)) throw new Error("search-readers.js: '" + name + "' is not Material's search worker");
+    return new URL(name, own.split("#")[0]).href;
+  }
+
   /* In the browser: load Material's worker and stand between it and the page */
   function install() {
     var own = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
-    var material = new URL((own.split("#")[1] || "").split("?")[0], own).href;
+    var material = materialWorker(own);
     var post = self.postMessage.bind(self), listen = self.addEventListener.bind(self);
     var handler = null, waiting = [], state = null, asked = [];
     function isStop(w) { return !self.lunr.stopWordFilter(w); }
@@ -226,7 +238,8 @@
 
   if (typeof module === "object" && module.exports) {
     module.exports = { allowed: allowed, distance: distance, words: words, prepare: prepare, nearest: nearest,
-                       rewrite: rewrite, annotate: annotate, closestTerms: closestTerms, escape: escape };
+                       rewrite: rewrite, annotate: annotate, closestTerms: closestTerms, escape: escape,
+                       materialWorker: materialWorker };
   } else {
     install();
   }
