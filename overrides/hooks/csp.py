@@ -52,10 +52,11 @@ def search_frame_scripts(tree, shim: Path) -> list[str]:
     """Offline: the script the iframe-worker shim writes to start the search worker the page's __config names."""
     config = tree.css_first("script#__config")  # the element the theme's bundle reads
     try:
-        worker = json.loads(config.text(deep=True)).get("search") if config is not None else None
-    except (ValueError, AttributeError):
-        worker = None
-    return [frame_script(shim, worker)] if worker else []
+        data = json.loads(config.text(deep=True)) if config is not None else {}
+    except ValueError:
+        data = {}
+    worker = data.get("search") if isinstance(data, dict) else None
+    return [frame_script(shim, worker)] if isinstance(worker, str) and worker else []
 
 
 def policy_for(tree, offline: bool = False, frame_scripts: list[str] | None = None) -> str:

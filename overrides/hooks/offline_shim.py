@@ -7,7 +7,9 @@ the offline plugin is enabled (OFFLINE=true, as scripts/offline.py sets), this
 hook's on_config runs first and adds the local copy SHIM_PATH; on_files copies
 node_modules/iframe-worker/shim/index.js (pinned in package.json, installed by
 `npm ci`) there, with the package's MIT licence beside it. The normal build is
-left untouched.
+left untouched. The shim starts search in a hidden frame with one inline
+script; frame_script gives its exact text, for the offline copy's
+Content-Security-Policy (overrides/hooks/csp.py) to allow it by hash.
 
 It also resolves raw-HTML links written as href="site:PATH" (e.g. the offline
 zip, which MkDocs' link check cannot see because it is not in docs/): to a
