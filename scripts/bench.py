@@ -47,13 +47,13 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import web_app  # noqa: E402  (the hook that writes the service worker's list of files)
+from html_tree import parse_document  # noqa: E402  (the content gate's parser)
 
 KB = 1000  # figures and budgets are in kB of 1000 bytes
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -110,27 +110,12 @@ def html_file(site: Path, src: str) -> Path:
     return site / stem / "index.html"
 
 
-class _AssetParser(HTMLParser):
-    """Collects the stylesheets and scripts a page references, in order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if tag == "link" and "stylesheet" in (attr.get("rel") or "").split() and attr.get("href"):
-            self.urls.append(attr["href"])
-        elif tag == "script" and attr.get("src"):
-            self.urls.append(attr["src"])
-
-
 def page_assets(site: Path, page: Path) -> list[Path]:
     """The site's CSS and JavaScript files that the HTML page references (other hosts are left out)."""
-    parser = _AssetParser()
-    parser.feed(page.read_text(encoding="utf-8"))
+    tree = parse_document(page.read_text(encoding="utf-8"))
+    references = tree.css('link[rel~="stylesheet"], script[src]')
     assets = []
-    for url in parser.urls:
+    for url in filter(None, (node.attrs.get("href" if node.tag == "link" else "src") for node in references)):
         parts = urlsplit(url)
         if parts.scheme or parts.netloc:
             continue

@@ -10,8 +10,9 @@ Two grades per page:
 And no sentence may have more than 25 words.
 
 Each page's Markdown is rendered to HTML and read block by block (paragraphs,
-list items, headings, table cells), so a list item or heading counts as a
-sentence of its own instead of running into the next one. Front matter, code
+list items, headings, table cells) with the content gate's parser (html_tree),
+so a list item or heading counts as a sentence of its own instead of running
+into the next one. Front matter, code
 and a drug's respelling ("per-TOO-zoo-mab", not prose) are left out.
 
 usage: readability.py [--max GRADE] [PATH ...]   (default: every page in docs/)
@@ -24,13 +25,16 @@ import math
 import re
 import statistics
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import textstat
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import sitedata  # noqa: E402
+from html_tree import parse_fragment, top_nodes  # noqa: E402  (the content gate's parser)
+
 DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid, every page
 MAX_SMOG = 8.0  # SMOG with known words, every page
 MAX_MEDIAN_SMOG = 7.0  # SMOG with known words, the median page
@@ -46,52 +50,43 @@ EXTENSIONS = [
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
-class _BlockText(HTMLParser):
-    """Collect the text of each block element as one sentence."""
+def _is_hidden(node) -> bool:
+    """An element shown to the eye but not prose (HIDDEN_CLASSES), or not prose at all (SKIPPED)."""
+    return node.tag in SKIPPED or bool(HIDDEN_CLASSES & set((node.attrs.get("class") or "").split()))
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.sentences: list[str] = []
-        self._current: list[str] = []
-        self._skip = 0
-        self._hidden = 0  # depth inside an element of HIDDEN_CLASSES
 
-    def handle_starttag(self, tag, attrs):
-        if self._hidden or HIDDEN_CLASSES & set((dict(attrs).get("class") or "").split()):
-            self._hidden += 1
-        elif tag in SKIPPED:
-            self._skip += 1
-        elif tag in BLOCKS:
-            self._flush()
+def block_sentences(html: str) -> list[str]:
+    """The text of each block element of the HTML as one sentence, ending in a full stop if it has none."""
+    found: list[str] = []
+    current: list[str] = []
 
-    def handle_endtag(self, tag):
-        if self._hidden:
-            self._hidden -= 1
-        elif tag in SKIPPED:
-            self._skip = max(0, self._skip - 1)
-        elif tag in BLOCKS:
-            self._flush()
-
-    def handle_data(self, data):
-        if not self._skip and not self._hidden:
-            self._current.append(data)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        self._current = []
+    def flush() -> None:
+        text = " ".join("".join(current).split())
+        current.clear()
         if re.search(r"[A-Za-z]", text):
-            self.sentences.append(text if text[-1] in ".!?:" else text + ".")
+            found.append(text if text[-1] in ".!?:" else text + ".")
+
+    stack = [(node, False) for node in reversed(list(top_nodes(parse_fragment(html))))]
+    while stack:  # (node, True) marks the end of a block element
+        node, leaving = stack.pop()
+        if leaving:
+            flush()
+        elif node.is_text_node:
+            current.append(node.text_content or "")
+        elif node.is_element_node and not _is_hidden(node):
+            if node.tag in BLOCKS:
+                flush()
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    flush()
+    return found
 
 
 def page_text(markdown_text: str) -> str:
     """Return a page's readable prose: one sentence per block, no markup."""
     body = FRONT_MATTER.sub("", markdown_text)
     body = re.sub(r"\{[^{}\n]*\}", "", body)  # attribute lists such as { .summary }
-    parser = _BlockText()
-    parser.feed(markdown.markdown(body, extensions=EXTENSIONS))
-    parser.close()
-    parser._flush()
-    return " ".join(parser.sentences)
+    return " ".join(block_sentences(markdown.markdown(body, extensions=EXTENSIONS)))
 
 
 def grade(markdown_text: str) -> float:
@@ -120,8 +115,6 @@ def known_words(names=()) -> frozenset[str]:
 
 def glossary_words() -> frozenset[str]:
     """known_words() for the site's glossary (every term and alias)."""
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    import sitedata
     _, glossary = sitedata.load_all()
     return known_words(name for entry in glossary.entries for name in entry.names)
 

@@ -23,16 +23,21 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-
 import web_app
 from helpers import ROOT, need_npm_packages, run_mkdocs
+from html_tree import parse_document
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+def soup(path: Path):
+    """The built page, read with the parser the content gate uses."""
+    return parse_document(path.read_text(encoding="utf-8"))
+
+
+def link_named(node, text: str):
+    """The first link inside node whose text is text."""
+    return next(link for link in node.css("a") if link.text(strip=True) == text)
 
 
 def nav_sources(nav) -> list[str]:
@@ -58,9 +63,9 @@ PAGES = nav_sources(CONFIG["nav"])
 
 def test_hosted_pages_link_the_manifest_and_name_the_service_worker(built_site):
     head = soup(built_site / "index.html").head
-    assert head.find("link", rel="manifest")["href"] == "manifest.webmanifest"
-    assert head.find("meta", attrs={"name": "mbc-service-worker"})["content"] == "sw.js"
-    assert head.find("link", rel="apple-touch-icon")
+    assert head.css_first('link[rel~="manifest"]').attrs["href"] == "manifest.webmanifest"
+    assert head.css_first('meta[name="mbc-service-worker"]').attrs["content"] == "sw.js"
+    assert head.css_first('link[rel~="apple-touch-icon"]')
     manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
     for icon in manifest["icons"]:
         data = (built_site / icon["src"]).read_bytes()
@@ -87,7 +92,7 @@ def test_the_offline_copy_has_no_manifest_and_no_service_worker(offline_site):
     assert not (offline_site / "sw.js").exists() and not (offline_site / "manifest.webmanifest").exists()
     for page in offline_site.rglob("*.html"):
         head = soup(page).head
-        assert not head.find("link", rel="manifest") and not head.find("meta", attrs={"name": "mbc-service-worker"})
+        assert not head.css('link[rel~="manifest"], meta[name="mbc-service-worker"]')
 
 
 def test_the_registration_script_never_runs_from_file_urls():
@@ -100,22 +105,23 @@ def test_the_registration_script_never_runs_from_file_urls():
 
 def test_the_whole_guide_holds_every_page_once_in_order_with_the_glossary_last(built_site):
     guide = soup(built_site / "whole-guide" / "index.html")
-    sections = [s["id"] for s in guide.select(".mbc-guide__section")]
+    sections = [s.attrs["id"] for s in guide.css(".mbc-guide__section")]
     expected = [p for p in PAGES if p not in ("whole-guide.md", "glossary.md")] + ["glossary.md"]
     assert len(sections) == len(expected)
     assert sections[-1] == "glossary" and sections[0] == "home"
-    for section, src in zip(guide.select(".mbc-guide__section"), expected):
-        title = soup(html_path(built_site, src)).find("h1").get_text(" ", strip=True).rstrip("¶").strip()
-        assert title in section.find("h2").get_text(" ", strip=True), f"{src}: its section starts with another title"
-        assert section.select_one(".mbc-page-meta time"), f"{src}: its sources and review dates are missing"
+    for section, src in zip(guide.css(".mbc-guide__section"), expected):
+        title = soup(html_path(built_site, src)).css_first("h1").text(separator=" ", strip=True).rstrip("¶").strip()
+        assert title in section.css_first("h2").text(separator=" ", strip=True), \
+            f"{src}: its section starts with another title"
+        assert section.css_first(".mbc-page-meta time"), f"{src}: its sources and review dates are missing"
 
 
 def test_the_whole_guide_has_unique_ids_and_no_link_to_the_machine(built_site):
     guide = soup(built_site / "whole-guide" / "index.html")
-    ids = Counter(tag["id"] for tag in guide.find_all(id=True))
+    ids = Counter(tag.attrs["id"] for tag in guide.css("[id]"))
     assert [i for i, n in ids.items() if n > 1] == []
-    for link in guide.select(".mbc-guide a[href]"):
-        href = link["href"]
+    for link in guide.css(".mbc-guide a[href]"):
+        href = link.attrs["href"]
         assert href.startswith(("#", "https://", "mailto:")), f"relative link in the whole guide: {href}"
         if href.startswith("#") and len(href) > 1:
             assert href[1:] in ids, f"link to a missing anchor: {href}"
@@ -131,27 +137,28 @@ def test_the_whole_guide_is_not_a_search_result(built_site):
 @pytest.mark.parametrize("src", ["index.md", "treatment/chemotherapy.md", "glossary.md", "whole-guide.md"])
 def test_every_page_ends_with_the_report_link_and_the_contributors_link(built_site, src):
     page = soup(html_path(built_site, src))
-    assert not page.select("article a.md-content__button"), "the edit pencil should be in the footer now"
-    footer = page.select_one("article footer.mbc-page-actions")
-    assert footer is not None and page.select("article > *")[-1] is footer, "the page should end with its footer"
-    report = footer.find("a", string="Report a problem with this page")
-    query = parse_qs(urlsplit(report["href"]).query)
-    canonical = page.find("link", rel="canonical")["href"]
-    reviewed = page.select_one("article > .mbc-page-meta .mbc-page-meta__dates time")["datetime"]
-    title = page.find("h1").get_text(strip=True).rstrip("¶")
+    assert not page.css("article a.md-content__button"), "the edit pencil should be in the footer now"
+    footer = page.css_first("article footer.mbc-page-actions")
+    assert footer is not None and page.css("article > *")[-1].mem_id == footer.mem_id, \
+        "the page should end with its footer"
+    report = link_named(footer, "Report a problem with this page")
+    query = parse_qs(urlsplit(report.attrs["href"]).query)
+    canonical = page.css_first('link[rel~="canonical"]').attrs["href"]
+    reviewed = page.css_first("article > .mbc-page-meta .mbc-page-meta__dates time").attrs["datetime"]
+    title = page.css_first("h1").text(strip=True).rstrip("¶")
     assert query["page-address"] == [canonical] and query["reviewed"] == [reviewed]
     assert query["template"] == ["report-a-problem.yml"] and query["page-title"] == [title]
-    assert report["href"].startswith(CONFIG["repo_url"] + "/issues/new?")
-    edit = footer.find("a", string="Suggest a change (for contributors)")
-    assert "/edit/main/" in edit["href"]
-    assert footer.select_one(".mbc-needs-connection").has_attr("hidden"), "online, the note shows only on a saved copy"
+    assert report.attrs["href"].startswith(CONFIG["repo_url"] + "/issues/new?")
+    edit = link_named(footer, "Suggest a change (for contributors)")
+    assert "/edit/main/" in edit.attrs["href"]
+    assert "hidden" in footer.css_first(".mbc-needs-connection").attrs, "online, the note shows only on a saved copy"
 
 
 def test_the_offline_copy_says_the_links_need_a_connection(offline_site):
-    footer = soup(offline_site / "treatment" / "chemotherapy.html").select_one("footer.mbc-page-actions")
-    note = footer.select_one(".mbc-needs-connection")
-    assert not note.has_attr("hidden") and "internet connection" in note.get_text()
-    assert footer.find("a", string="Report a problem with this page")["href"].startswith("https://github.com/")
+    footer = soup(offline_site / "treatment" / "chemotherapy.html").css_first("footer.mbc-page-actions")
+    note = footer.css_first(".mbc-needs-connection")
+    assert "hidden" not in note.attrs and "internet connection" in note.text()
+    assert link_named(footer, "Report a problem with this page").attrs["href"].startswith("https://github.com/")
 
 
 def test_titles_are_escaped_in_the_report_link(tmp_path):
@@ -166,8 +173,8 @@ def test_titles_are_escaped_in_the_report_link(tmp_path):
     result = run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
     assert result.returncode == 0, result.stderr
     html = (copy / "site" / "questions" / "index.html").read_text(encoding="utf-8")
-    link = soup(copy / "site" / "questions" / "index.html").find("a", string="Report a problem with this page")
-    assert "%26amp%3B%20%22b%22" in link["href"]  # the title as written, never as HTML
+    link = link_named(soup(copy / "site" / "questions" / "index.html"), "Report a problem with this page")
+    assert "%26amp%3B%20%22b%22" in link.attrs["href"]  # the title as written, never as HTML
     assert 'href="https://github.com/mbc-plain-guide/mbc-plain-guide/issues/new?template=report-a-problem.yml&amp;' in html
 
 
@@ -183,8 +190,8 @@ def fake_pdf(tmp_path_factory) -> Path:
 
 def test_without_a_pdf_the_home_page_links_the_whole_guide_only(built_site):
     home = soup(built_site / "index.html")
-    assert home.select_one('article a[href="whole-guide/"]')
-    assert not home.select('a[href$=".pdf"]')
+    assert home.css_first('article a[href="whole-guide/"]')
+    assert not home.css('a[href$=".pdf"]')
     assert not (built_site / "downloads" / "mbc-guide.pdf").exists()
 
 
@@ -195,9 +202,9 @@ def test_with_a_pdf_home_and_about_link_it_with_its_size(tmp_path, fake_pdf):
     assert (site / "downloads" / "mbc-guide.pdf").read_bytes() == fake_pdf.read_bytes()
     for page, href in ((site / "index.html", "downloads/mbc-guide.pdf"),
                        (site / "about" / "index.html", "../downloads/mbc-guide.pdf")):
-        link = soup(page).select_one(f'article a[href="{href}"]')
+        link = soup(page).css_first(f'article a[href="{href}"]')
         assert link is not None, f"{page.relative_to(site)} does not link the PDF"
-        assert "(1.2 MB)" in link.parent.get_text(), f"{page.relative_to(site)} does not give the PDF's size"
+        assert "(1.2 MB)" in link.parent.text(), f"{page.relative_to(site)} does not give the PDF's size"
     assert "downloads/mbc-guide.pdf" not in web_app.precache_paths(site), "the PDF is downloaded on purpose only"
 
 
@@ -211,4 +218,4 @@ def test_with_a_pdf_the_offline_zip_holds_it_and_links_it_locally(tmp_path, fake
     with zipfile.ZipFile(bundle) as archive:
         assert "mbc-guide-offline/downloads/mbc-guide.pdf" in archive.namelist()
     home = soup(tmp_path / "site" / "index.html")
-    assert home.select_one('article a[href="downloads/mbc-guide.pdf"]'), "the offline home page links its own PDF"
+    assert home.css_first('article a[href="downloads/mbc-guide.pdf"]'), "the offline home page links its own PDF"

@@ -7,22 +7,24 @@ sha256 hashes. Only scripts the theme's own templates make are hashed: for each
 page, the theme's script partials (THEME_SCRIPTS) are rendered with that page's
 context, and an inline script in the built page is hashed only when its text is
 one of theirs. A script that appeared any other way (from page content, front
-matter or data) gets no hash, so the browser blocks it. Inline
-style attributes are allowed only by hash (the table alignment the content
-policy allows). Nothing may come from another host.
+matter or data) gets no hash, so the browser blocks it. Inline style attributes
+are allowed only by hash (the table alignment the content policy allows).
+Nothing may come from another host.
 
-The offline copy, opened from file://, gets OFFLINE_POLICY, which also allows
-inline scripts: the iframe-worker shim that runs search there writes an inline
-script whose text holds the page's own file path, which no build can hash.
-SECURITY.md explains both.
+The offline copy, opened from file://, gets OFFLINE_POLICY: the same hashes,
+plus that of the one inline script the iframe-worker shim writes into a hidden
+frame to run search there (offline_shim.frame_script computes its exact text
+for the page's worker). SECURITY.md explains both.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+from pathlib import Path
 
 from html_tree import parse_document, parse_fragment, to_html
-from offline_shim import offline_enabled
+from offline_shim import frame_script, offline_enabled, shim_source
 
 # The hosted site's policy; the build adds the hashes to script-src and style-src.
 POLICY: dict[str, list[str]] = {
@@ -37,8 +39,8 @@ POLICY: dict[str, list[str]] = {
     "base-uri": ["'self'"],
     "form-action": ["'none'"],
 }
-# The file:// copy: the same, but with inline scripts allowed (no hashes: a hash would switch that off).
-OFFLINE_POLICY: dict[str, list[str]] = {**POLICY, "script-src": ["'self'", "'unsafe-inline'"], "manifest-src": ["'none'"]}
+# The file:// copy: the same, with no web app manifest; script-src also gets the search frame's hash.
+OFFLINE_POLICY: dict[str, list[str]] = {**POLICY, "manifest-src": ["'none'"]}
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 THEME_SCRIPTS = "partials/javascripts/"  # Material's inline script partials (base, palette, content, ...)
 _build: dict = {}  # this build's template environment, and each page's theme scripts until it is written
@@ -59,25 +61,39 @@ def theme_scripts(env, context: dict) -> frozenset[str]:
     return frozenset(texts)
 
 
-def policy_for(tree, allowed_scripts: frozenset[str] = frozenset(), offline: bool = False) -> str:
-    """The policy for one parsed page, with the hashes of its theme scripts and style attributes."""
+def search_frame_scripts(tree, shim: Path) -> list[str]:
+    """Offline: the script the iframe-worker shim writes to start the search worker the page's __config names."""
+    config = tree.css_first("script#__config")  # the element the theme's bundle reads
+    try:
+        data = json.loads(config.text(deep=True)) if config is not None else {}
+    except ValueError:
+        data = {}
+    worker = data.get("search") if isinstance(data, dict) else None
+    return [frame_script(shim, worker)] if isinstance(worker, str) and worker else []
+
+
+def policy_for(tree, allowed_scripts: frozenset[str] = frozenset(), offline: bool = False,
+               frame_scripts: list[str] | None = None) -> str:
+    """The policy for one parsed page, with the hashes of its theme scripts, of the scripts its own
+    scripts write into frames (frame_scripts) and of its style attributes."""
     policy = {name: list(sources) for name, sources in (OFFLINE_POLICY if offline else POLICY).items()}
-    if not offline:
-        for script in tree.css("script:not([src])"):
-            kind = (script.attributes.get("type") or "").strip().lower()
-            text = script.text(deep=True)
-            if kind in JS_TYPES and text in allowed_scripts:
-                policy["script-src"].append(sha256_source(text))
+    for script in tree.css("script:not([src])"):
+        kind = (script.attributes.get("type") or "").strip().lower()
+        text = script.text(deep=True)
+        if kind in JS_TYPES and text in allowed_scripts:
+            policy["script-src"].append(sha256_source(text))
+    policy["script-src"] += [sha256_source(text) for text in frame_scripts or []]
     styles = sorted({element.attributes["style"] for element in tree.css("[style]") if element.attributes["style"]})
     if styles:
         policy["style-src"] += ["'unsafe-hashes'", *(sha256_source(style) for style in styles)]
     return "; ".join(f"{name} {' '.join(dict.fromkeys(sources))}" for name, sources in policy.items())
 
 
-def add_policy(page_html: str, allowed_scripts: frozenset[str] = frozenset(), offline: bool = False) -> str:
-    """The page with its policy as the first element of <head> after <meta charset>."""
+def add_policy(page_html: str, allowed_scripts: frozenset[str] = frozenset(), shim: Path | None = None) -> str:
+    """The page with its policy as the first element of <head> after <meta charset>; with the
+    iframe-worker shim's path, the offline copy's policy."""
     tree = parse_document(page_html)
-    policy = policy_for(tree, allowed_scripts, offline)
+    policy = policy_for(tree, allowed_scripts, shim is not None, search_frame_scripts(tree, shim) if shim else None)
     head = tree.head
     meta = tree.create_node("meta")
     meta.attrs["http-equiv"] = "Content-Security-Policy"
@@ -90,6 +106,11 @@ def add_policy(page_html: str, allowed_scripts: frozenset[str] = frozenset(), of
     else:
         head.insert_child(meta)
     return to_html(tree)
+
+
+def shim_for(config) -> Path | None:
+    """The iframe-worker shim in the offline build, None in the hosted one."""
+    return shim_source(config) if offline_enabled(config) else None
 
 
 def on_env(env, *, config, files):
@@ -113,11 +134,11 @@ def on_template_context(context, *, template_name: str, config):
 
 def on_post_page(output: str, *, page, config) -> str:
     """Add the policy to each built page."""
-    return add_policy(output, _build["scripts"].pop(page.file.src_uri), offline_enabled(config))
+    return add_policy(output, _build["scripts"].pop(page.file.src_uri), shim_for(config))
 
 
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
     """Add the policy to the pages built from a theme template alone (404.html)."""
     if not template_name.endswith(".html"):
         return output_content
-    return add_policy(output_content, _build["scripts"].pop(template_name, frozenset()), offline_enabled(config))
+    return add_policy(output_content, _build["scripts"].pop(template_name, frozenset()), shim_for(config))

@@ -57,3 +57,14 @@ def elements(tree: LexborHTMLParser) -> Iterator[LexborNode]:
 def text_nodes(tree: LexborHTMLParser, skip: frozenset[str]) -> list[LexborNode]:
     """Every text node of a fragment that is not inside an element named in skip."""
     return [node for node in walk(tree, skip) if node.is_text_node]
+
+
+def rename(tree: LexborHTMLParser, node: LexborNode, tag: str) -> LexborNode:
+    """Put an element named tag, with node's attributes and children, in node's place; return it."""
+    renamed = tree.create_node(tag)
+    for name, value in node.attributes.items():
+        renamed.attrs[name] = value or ""
+    for child in list(node.iter(include_text=True)):
+        renamed.insert_child(child, move=True)
+    node.replace_with(renamed, move=True)
+    return renamed

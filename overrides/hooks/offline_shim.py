@@ -7,7 +7,9 @@ the offline plugin is enabled (OFFLINE=true, as scripts/offline.py sets), this
 hook's on_config runs first and adds the local copy SHIM_PATH; on_files copies
 node_modules/iframe-worker/shim/index.js (pinned in package.json, installed by
 `npm ci`) there, with the package's MIT licence beside it. The normal build is
-left untouched.
+left untouched. The shim starts search in a hidden frame with one inline
+script; frame_script gives its exact text, for the offline copy's
+Content-Security-Policy (overrides/hooks/csp.py) to allow it by hash.
 
 It also resolves raw-HTML links written as href="site:PATH" (e.g. the offline
 zip, which MkDocs' link check cannot see because it is not in docs/): to a
@@ -16,6 +18,11 @@ offline copy, which does not contain the zip itself.
 """
 from __future__ import annotations
 
+import functools
+import json
+import shutil
+import string
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,13 +31,18 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import content_policy
-from html_tree import elements, parse_fragment, to_html
+from html_tree import elements, parse_document, parse_fragment, to_html
 
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 LICENSE_PATH = "assets/javascripts/iframe-worker/LICENSE"
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 MISSING_SHIM = ("node_modules/iframe-worker is missing; run `npm ci` in the repository root, "
                 "then build the offline copy again.")
+FRAME_WRITER = Path(__file__).with_name("shim_frame.js")
+# The shim pastes the worker's URL into its frame's script unescaped, inside a "..." string.
+WORKER_URL_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-._~/#")
+NO_NODE = ("Node.js is needed to build the offline copy (it reads the script the iframe-worker shim writes, "
+           "to allow it by hash); install Node.js, which `npm ci` needs too, then build again.")
 
 
 def offline_enabled(config) -> bool:
@@ -91,3 +103,31 @@ def resolve_site_links(html: str, page_url: str, site_url: str | None, offline: 
 def on_page_content(html: str, *, page, config, files) -> str:
     """Resolve the page's site: links."""
     return resolve_site_links(html, page.url, config.site_url, offline_enabled(config))
+
+
+@functools.cache
+def frame_script(shim: Path, worker: str) -> str:
+    """The inline script the shim writes into its hidden frame to start the search worker at worker.
+
+    The shim itself is run (with Node.js, by shim_frame.js), so the text is exactly what the browser
+    will run, and the offline copy's policy can allow it by its hash.
+    """
+    if not worker or not set(worker) <= WORKER_URL_CHARACTERS:
+        raise PluginError(f"the theme's __config names the search worker {worker!r}, which the iframe-worker "
+                          "shim would paste into a script as it is: it may hold only letters, digits and -._~/#. "
+                          "Check overrides/main.html ({% block config %}).")
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError(NO_NODE)
+    run = subprocess.run([node, str(FRAME_WRITER), str(shim), worker], capture_output=True, text=True, timeout=60)
+    try:
+        documents = json.loads(run.stdout) if run.returncode == 0 else []
+    except ValueError:
+        documents = []
+    scripts = [script.text(deep=True) for document in documents
+               for script in parse_document(document).css("script:not([src])")]
+    if len(scripts) != 1:
+        problem = run.stderr.strip().splitlines()[-1:] or ["no script found"]
+        raise PluginError(f"{SHIM_SOURCE} no longer writes one inline script into its frame ({problem[0]}); check "
+                          "overrides/hooks/shim_frame.js against the iframe-worker version in package.json.")
+    return scripts[0]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,6 +27,7 @@ from mkdocs.plugins import event_priority
 
 import readers_words
 import sitedata
+from html_tree import parse_document
 
 GLOSSARY_PAGE = "glossary.md"
 HELP_PAGES = (GLOSSARY_PAGE, "treatment/side-effects.md")  # offered when nothing matches
@@ -117,32 +117,13 @@ def check_fields(index: dict) -> None:
                           "with a boost under plugins: - search: fields: in mkdocs.yml")
 
 
-class _ConfigScript(HTMLParser):
-    """Finds the text of <script id="__config">."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.inside, self.text = False, None
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.inside = tag == "script" and ("id", "__config") in attrs
-
-    def handle_data(self, data) -> None:
-        if self.inside:
-            self.text = (self.text or "") + data
-
-    def handle_endtag(self, tag) -> None:
-        self.inside = False
-
-
 def config_search(html: str):
     """The `search` entry of the page's `__config` JSON, "" when it has none, False without `__config`."""
-    parser = _ConfigScript()
-    parser.feed(html)
-    if parser.text is None:
+    script = parse_document(html).css_first("script#__config")
+    if script is None:
         return False
     try:
-        data = json.loads(parser.text)
+        data = json.loads(script.text(deep=True))
     except ValueError:
         return False
     return data.get("search", "") if isinstance(data, dict) else False

@@ -7,11 +7,12 @@ readers of paper find every definition there. Each page keeps its sources and re
 dates (overrides/partials/page-meta.html) and starts on a new printed page
 (extra.css). `make pdf` (scripts/pdf.py) prints this page to one PDF.
 
-Joined into one page, each page's HTML is changed with BeautifulSoup (never with regular
-expressions): its ids get the page's prefix ("treatment-chemotherapy--side-effects"), its
-headings go one level down under the guide's own title, its asides (the sources under
-each page) become plain blocks, links between pages become links
-within the guide, and other links into the site (downloads) become absolute addresses on
+Joined into one page, each page's HTML is changed through overrides/hooks/html_tree.py, the
+parser the content gate reads pages with (never with regular expressions), so the guide carries
+exactly what the gate approved. Its ids get the page's prefix
+("treatment-chemotherapy--side-effects"), its headings go one level down under the guide's own
+title, its asides (the sources under each page) become plain blocks, links between pages become
+links within the guide, and other links into the site (downloads) become absolute addresses on
 site_url, so a printed or saved copy never points at the machine that made it.
 
 The marker `<!-- whole-guide-pdf -->` (home and About pages) becomes a paragraph linking the
@@ -25,12 +26,13 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+
+from html_tree import elements, parse_fragment, rename, to_html
 
 log = get_plugin_logger(__name__)
 GUIDE_PAGE = "whole-guide.md"
@@ -122,26 +124,30 @@ def _link(href: str, *, page_url: str, prefix: str, sections: dict[str, str], si
 def rebase(html: str, *, page_url: str, prefix: str, sections: dict[str, str], guide_url: str,
            site_url: str | None) -> str:
     """One page's HTML made ready to sit inside the guide (see the module's docstring)."""
-    soup = BeautifulSoup(html, "html.parser", multi_valued_attributes=None)
-    for tag in soup.find_all(True):
-        if tag.name in ("h1", "h2", "h3", "h4", "h5"):
-            tag.name = f"h{int(tag.name[1]) + 1}"
-        elif tag.name == "aside":
-            tag.name = "div"  # one landmark per page's sources would give the guide dozens of the same name
-            tag.attrs.pop("aria-labelledby", None)  # and HTML does not let a plain <div> be named
-        if tag.get("id"):
-            tag["id"] = f"{prefix}--{tag['id']}"
+    tree = parse_fragment(html)
+    for tag in list(elements(tree)):
+        attrs = tag.attrs
+        if attrs.get("id"):
+            attrs["id"] = f"{prefix}--{attrs['id']}"
         for name in ID_LIST_ATTRIBUTES:
-            if tag.get(name):
-                tag[name] = " ".join(f"{prefix}--{value}" for value in tag[name].split())
-        if tag.get("href") is not None:
-            href = _link(tag["href"], page_url=page_url, prefix=prefix, sections=sections, site_url=site_url)
-            if tag.name == "a" and href != tag["href"] and urlsplit(href).scheme:
-                tag["rel"] = "noopener noreferrer"  # now a link to the published site, like other external links
-            tag["href"] = href
-        if tag.get("src") and not urlsplit(tag["src"]).scheme and not tag["src"].startswith("/"):
-            tag["src"] = get_relative_url(urlsplit(urljoin(_BASE + page_url, tag["src"])).path.lstrip("/"), guide_url)
-    return str(soup)
+            if attrs.get(name):
+                attrs[name] = " ".join(f"{prefix}--{value}" for value in attrs[name].split())
+        if "href" in attrs:
+            old = attrs["href"] or ""
+            href = _link(old, page_url=page_url, prefix=prefix, sections=sections, site_url=site_url)
+            if tag.tag == "a" and href != old and urlsplit(href).scheme:
+                attrs["rel"] = "noopener noreferrer"  # now a link to the published site, like other external links
+            attrs["href"] = href
+        src = attrs.get("src")
+        if src and not urlsplit(src).scheme and not src.startswith("/"):
+            attrs["src"] = get_relative_url(urlsplit(urljoin(_BASE + page_url, src)).path.lstrip("/"), guide_url)
+        if tag.tag in ("h1", "h2", "h3", "h4", "h5"):
+            rename(tree, tag, f"h{int(tag.tag[1]) + 1}")
+        elif tag.tag == "aside":
+            if "aria-labelledby" in attrs:
+                del attrs["aria-labelledby"]  # HTML does not let a plain <div> be named
+            rename(tree, tag, "div")  # one landmark per page's sources would give the guide dozens of the same name
+    return to_html(tree)
 
 
 def table_of_contents(pages: list) -> str:

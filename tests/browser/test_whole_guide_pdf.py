@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 import pdf as pdf_script
 import sitedata
 from helpers import ROOT
+from html_tree import parse_document
 
 PDF_BUDGET = 1_500_000  # bytes; `make bench` prints the size
 
@@ -38,10 +38,10 @@ def guide_pdf(built_site, chromium_path, tmp_path_factory) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def sections(built_site) -> list[BeautifulSoup]:
+def sections(built_site) -> list:
     """The whole guide's sections, one per page of the site."""
-    guide = BeautifulSoup((built_site / "whole-guide" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return guide.select(".mbc-guide__section")
+    guide = parse_document((built_site / "whole-guide" / "index.html").read_text(encoding="utf-8"))
+    return guide.css(".mbc-guide__section")
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -67,7 +67,7 @@ def test_every_page_starts_a_sheet_with_its_title_sources_and_review_dates(guide
     texts = page_texts(guide_pdf)
     whole = " ".join(texts)
     for section in sections:
-        title = " ".join(section.find("h2").get_text(" ", strip=True).rstrip("¶").split())
+        title = " ".join(section.css_first("h2").text(separator=" ", strip=True).rstrip("¶").split())
         assert any(title in text[:300] for text in texts), f"no sheet starts with the page {title!r}"
     assert whole.count("Sources for this page") == len(sections)
     assert whole.count("Page last reviewed:") == len(sections) and whole.count("Next review due:") == len(sections)

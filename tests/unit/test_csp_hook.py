@@ -4,8 +4,13 @@ from __future__ import annotations
 import base64
 import hashlib
 
+import pytest
+from mkdocs.exceptions import PluginError
+
 from csp import add_policy, sha256_source
+from helpers import ROOT, need_npm_packages
 from html_tree import parse_document
+from offline_shim import SHIM_SOURCE, frame_script
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>
 <script>var theme = 1;</script></head><body>
@@ -18,8 +23,8 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>
 THEME = frozenset({"var theme = 1;", "var palette = 2;"})  # what the theme's script partials made for PAGE
 
 
-def policy(html: str = PAGE, offline: bool = False, theme: frozenset[str] = THEME) -> dict[str, list[str]]:
-    meta = parse_document(add_policy(html, theme, offline)).css_first('meta[http-equiv="Content-Security-Policy"]')
+def policy(html: str = PAGE, shim=None, theme: frozenset[str] = THEME) -> dict[str, list[str]]:
+    meta = parse_document(add_policy(html, theme, shim)).css_first('meta[http-equiv="Content-Security-Policy"]')
     return {d.split()[0]: d.split()[1:] for d in meta.attributes["content"].split("; ")}
 
 
@@ -57,10 +62,29 @@ def test_style_attributes_are_allowed_only_by_hash():
     assert policy()["style-src"] == ["'self'", "'unsafe-hashes'", sha256_source("text-align: right;")]
 
 
-def test_offline_policy_allows_inline_scripts_without_hashes():
-    sources = policy(offline=True)["script-src"]
-    assert sources == ["'self'", "'unsafe-inline'"]
-    assert policy(offline=True)["object-src"] == ["'none'"]
+WORKER = "../assets/javascripts/workers/search-readers.js#search.1234abcd.min.js"
+
+
+@pytest.fixture
+def shim():
+    need_npm_packages()
+    return ROOT / SHIM_SOURCE
+
+
+def test_offline_policy_allows_the_theme_scripts_and_the_search_frame_by_hash_only(shim):
+    page = PAGE.replace('{"a": 1}', f'{{"search": "{WORKER}"}}')
+    sources = policy(page, shim)["script-src"]
+    frame = frame_script(shim, WORKER)
+    assert sources == ["'self'", sha256_source("var theme = 1;"), sha256_source("var palette = 2;"),
+                       sha256_source(frame)]
+    assert f'filename:"{WORKER}"' in frame and frame.startswith("postMessage=function")
+    assert policy(page, shim)["object-src"] == ["'none'"] and policy(page, shim)["manifest-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize("worker", ['x.js"});alert(1);//', "x.js</script><script>alert(1)", ""])
+def test_a_worker_address_that_could_leave_the_frames_string_is_refused(shim, worker):
+    with pytest.raises(PluginError, match="may hold only letters, digits"):
+        frame_script(shim, worker)
 
 
 def test_meta_comes_first_after_the_charset():

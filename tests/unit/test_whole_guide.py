@@ -4,34 +4,33 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
-
 import whole_guide
+from html_tree import elements, parse_fragment
 
 SECTIONS = {"index.html": "home", "treatment/chemotherapy/index.html": "treatment-chemotherapy",
             "glossary/index.html": "glossary", "whole-guide/index.html": whole_guide.GUIDE_SECTION}
 SITE = "https://example.org/guide/"
 
 
-def rebase(html: str, page_url: str = "treatment/chemotherapy/", prefix: str = "treatment-chemotherapy") -> BeautifulSoup:
-    out = whole_guide.rebase(html, page_url=page_url, prefix=prefix, sections=SECTIONS, guide_url="whole-guide/",
-                             site_url=SITE)
-    return BeautifulSoup(out, "html.parser")
+def rebase(html: str, page_url: str = "treatment/chemotherapy/", prefix: str = "treatment-chemotherapy"):
+    """The page's HTML rebased for the guide, read back with the parser the content gate uses."""
+    return parse_fragment(whole_guide.rebase(html, page_url=page_url, prefix=prefix, sections=SECTIONS,
+                                             guide_url="whole-guide/", site_url=SITE))
 
 
 def test_ids_and_references_to_them_get_the_page_prefix():
-    soup = rebase('<h2 id="side-effects">Side effects</h2><a href="#side-effects">up</a>'
+    tree = rebase('<h2 id="side-effects">Side effects</h2><a href="#side-effects">up</a>'
                   '<section aria-labelledby="t"><h2 id="t">Sources</h2></section><label for="x"></label>')
-    assert soup.h3["id"] == "treatment-chemotherapy--side-effects"
-    assert soup.a["href"] == "#treatment-chemotherapy--side-effects"
-    assert soup.section["aria-labelledby"] == "treatment-chemotherapy--t"
-    assert soup.label["for"] == "treatment-chemotherapy--x"
+    assert tree.css_first("h3").attrs["id"] == "treatment-chemotherapy--side-effects"
+    assert tree.css_first("a").attrs["href"] == "#treatment-chemotherapy--side-effects"
+    assert tree.css_first("section").attrs["aria-labelledby"] == "treatment-chemotherapy--t"
+    assert tree.css_first("label").attrs["for"] == "treatment-chemotherapy--x"
 
 
 def test_headings_go_one_level_down_and_asides_are_no_landmarks():
-    soup = rebase('<h1>Chemotherapy</h1><h2>A</h2><h6>Z</h6><aside aria-labelledby="s">Sources</aside>')
-    assert [tag.name for tag in soup.find_all(True)] == ["h2", "h3", "h6", "div"]
-    assert "aria-labelledby" not in soup.div.attrs, "a plain div cannot be named (Nu Html Checker error)"
+    tree = rebase('<h1>Chemotherapy</h1><h2>A</h2><h6>Z</h6><aside aria-labelledby="s">Sources</aside>')
+    assert [tag.tag for tag in elements(tree)] == ["h2", "h3", "h6", "div"]
+    assert "aria-labelledby" not in tree.css_first("div").attrs, "a plain div cannot be named (Nu Html Checker error)"
 
 
 @pytest.mark.parametrize(("href", "expected"), [
@@ -45,19 +44,26 @@ def test_headings_go_one_level_down_and_asides_are_no_landmarks():
     ("mailto:someone@example.org", "mailto:someone@example.org"),
 ])
 def test_links_lead_within_the_guide_or_to_the_published_site(href, expected):
-    assert rebase(f'<a href="{href}">x</a>').a["href"] == expected
+    assert rebase(f'<a href="{href}">x</a>').css_first("a").attrs["href"] == expected
 
 
 def test_links_made_absolute_open_safely_like_other_external_links():
-    soup = rebase('<a href="../../downloads/x.zip">zip</a><a href="../../glossary/">g</a>')
-    first, second = soup.find_all("a")
-    assert first["rel"] == ["noopener", "noreferrer"] and not second.has_attr("rel")
+    tree = rebase('<a href="../../downloads/x.zip">zip</a><a href="../../glossary/">g</a>')
+    first, second = tree.css("a")
+    assert first.attrs["rel"] == "noopener noreferrer" and "rel" not in second.attrs
 
 
 def test_text_from_the_page_stays_escaped():
-    soup = rebase("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>")
-    assert soup.p.get_text() == "<script>alert(1)</script> & more"
-    assert "<script>" not in str(soup)
+    tree = rebase("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>")
+    assert tree.css_first("p").text() == "<script>alert(1)</script> & more"
+    assert not tree.css("script")
+
+
+def test_a_comment_stays_a_comment():
+    """What the content gate's parser reads as a comment never becomes markup in the guide."""
+    tree = rebase("<p>Before</p><!-- c -- > <img src=x onerror=alert(1)> --><p>After</p>")
+    assert [tag.tag for tag in elements(tree)] == ["p", "p"]
+    assert not tree.css("img, [onerror]")
 
 
 def page(src_uri: str) -> SimpleNamespace:
