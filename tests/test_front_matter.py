@@ -24,21 +24,22 @@ SCRIPT = "<script>window.__pwned=1</script>"
 
 
 def theme_keys() -> set[str]:
-    """Every page.meta key a template of the theme or the site reads (subtitle, author, location, ...)."""
+    """Every front-matter key a template of the theme or the site reads (subtitle, author, location, ...)."""
     import material
     folders = [Path(material.__file__).parent / "templates", ROOT / "overrides"]
     keys = set()
     for folder in folders:
         for template in folder.rglob("*.html"):
-            keys.update(re.findall(r"\bpage\.meta\.([a-z_]+)", template.read_text(encoding="utf-8")))
+            keys.update(re.findall(r"\.meta\.([a-z_]+)", template.read_text(encoding="utf-8")))
     return keys - {"page_record", "report"}  # set by the site's hooks, never read from front matter
 
 
 def hostile_front_matter() -> str:
     """Front matter with a script in every key the templates read and in every key the site allows."""
-    lines = [f"{key}: {SCRIPT!r}" for key in sorted(theme_keys() | set(sitedata.FRONT_MATTER_KEYS))
-             if key not in ("sources", "reviewed", "next_review")]
-    return "\n".join(lines) + "\nlocation: https://evil.example/\n"
+    values = {key: SCRIPT for key in theme_keys() | set(sitedata.FRONT_MATTER_KEYS)
+              if key not in ("sources", "reviewed", "next_review")}
+    values.update(location="https://evil.example/", template="redirect.html")
+    return "".join(f"{key}: {value!r}\n" for key, value in sorted(values.items()))
 
 
 def test_the_templates_read_keys_the_site_refuses():
@@ -66,7 +67,8 @@ def test_shown_text_is_escaped():
 ])
 def test_invisible_characters_and_long_titles_are_refused(site_copy, value, expected):
     page = site_copy / CHEMO
-    page.write_text(re.sub(r"\ntitle: [^\n]*", f"\ntitle: {json.dumps(value)}", page.read_text(encoding="utf-8"), count=1),
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"\ntitle: [^\n]*", lambda _: f"\ntitle: {json.dumps(value)}", text, count=1),
                     encoding="utf-8")
     assert_clean_failure(validate(site_copy), rf"chemotherapy\.md.*:2.*{expected}", 1)
 
@@ -111,9 +113,12 @@ def policies(site: Path) -> dict[str, set[str]]:
 
 def test_a_script_in_every_front_matter_key_never_reaches_a_page(site_copy, built_site):
     page = site_copy / CHEMO
-    edit(page, "---\n", "---\n" + hostile_front_matter() + "\n")
+    text = page.read_text(encoding="utf-8")
+    kept = "".join(line + "\n" for line in text.split("---")[1].splitlines()
+                   if line.startswith(("sources:", "reviewed:", "next_review:")))
+    page.write_text("---\n" + kept + hostile_front_matter() + "---" + text.split("---", 2)[2], encoding="utf-8")
     strict = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy)
-    for key in theme_keys() | {"location"}:
+    for key in theme_keys():
         assert_clean_failure(strict, rf"chemotherapy\.md:\d+: .*(key '{key}'|`{key}`|template)")
     assert not (site_copy / "site").exists(), "a failed build left its site behind"
 
