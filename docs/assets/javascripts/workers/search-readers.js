@@ -202,7 +202,7 @@
    * named like Material's (search.<8 hex>.min.js) in this script's folder, never another file or host
    */
   function materialWorker(own) {
-    var name = own.split("#")[1] || "";
+    var name = (own.split("#")[1] || "").split("?")[0]; // from file://, the shim adds "?<time>"
     if (!MATERIAL_WORKER.test(name)) throw new Error("search-readers.js: '" + name + "' is not Material's search worker");
     return new URL(name, own.split("#")[0]).href;
   }
