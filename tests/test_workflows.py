@@ -127,3 +127,23 @@ def test_engine_ranges_are_read_right():
 def test_ci_requires_the_source_texts():
     """CI has the source texts beside the repository: missing texts fail the run instead of skipping the check."""
     assert "export REQUIRE_SOURCES=1" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_nothing_is_published_before_every_check_passed():
+    runs = [step.get("run", "") for step in steps_of("publish.yml")]
+    upload = next(i for i, step in enumerate(steps_of("publish.yml")) if "upload-pages-artifact" in step.get("uses", ""))
+    assert runs.index("make check") < runs.index("make test") < upload
+
+
+def test_ci_fails_on_a_page_past_its_next_review():
+    test_target = (ROOT / "Makefile").read_text().split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/validate.py --fail-overdue" in test_target
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_code_owners_review_what_can_change_readers_browsers():
+    owned = [line.split()[0] for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    for path in ("/mkdocs.yml", "/overrides/", "/scripts/", "/.github/", "/.ci/", "/Makefile", "/docs/assets/",
+                 "/docs/**/*.html", "/docs/**/*.svg", "/docs/**/*.js", "/requirements*.txt", "/package-lock.json"):
+        assert path in owned, path
