@@ -218,6 +218,9 @@ def _is_table_alignment(style: str) -> bool:
     return bool(colon) and prop.strip().lower() == "text-align" and value.strip().lower() in TABLE_ALIGNMENTS
 
 
+THEME_ID_STARTS = ("__", "mbc")  # every id the theme (__config, ...) and the site's templates (mbc-...) use
+
+
 def needs_rendering(markdown_text: str) -> bool:
     """False only for Markdown that cannot render to anything check_html refuses.
 
@@ -229,8 +232,9 @@ def needs_rendering(markdown_text: str) -> bool:
     any other page is rendered and checked in full. (Lets the validator skip
     rendering most pages; the strict build always checks the rendered page.)
     """
-    if any(mark in markdown_text for mark in ("<", "{", "&", "![")):
-        return True
+    if any(mark in markdown_text for mark in ("<", "{", "&", "![")) \
+            or any(start in markdown_text.lower() for start in THEME_ID_STARTS):
+        return True  # a heading's own id could be one of the theme's (# __config, # MBC app notice)
     for opener in ("](", "]:"):
         at = markdown_text.find(opener)
         while at >= 0:

@@ -86,6 +86,10 @@ def test_url_allowed(url, allowed):
     assert url_allowed(url) is allowed
 
 
+def test_every_theme_id_starts_as_the_validators_shortcut_expects():
+    assert all(name.startswith(content_policy.THEME_ID_STARTS) for name in [*THEME.names, *THEME.prefixes])
+
+
 def test_the_theme_ids_come_from_the_templates_and_scripts():
     assert {"__config", "__search", "__drawer", "__toc", "__consent", "mbc-app-notice", "mbc-app-reload"} <= THEME.names
     assert "__palette_" in THEME.prefixes
