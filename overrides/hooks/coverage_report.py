@@ -298,6 +298,14 @@ def _check_respellings(glossary: Glossary, report: Report) -> None:
 def _check_brands(glossary: Glossary, report: Report) -> None:
     """Every drug records the brand names it is sold under, or says why none is recorded."""
     for entry in glossary.entries:
+        for name in entry.names[1:]:  # aliases and brand names
+            other = drug_names.other_drug(entry.term, name)
+            if other:
+                report.findings.append(Finding(
+                    "error", "glossary", "glossary.md", entry.term,
+                    f"the name '{name}' on '{entry.term}' is the name of another drug ({other})",
+                    "remove it from this entry; that drug needs its own entry, from the sources", entry.line,
+                    sitedata.display_path(glossary.path)))
         if entry.kind == "drug" and not entry.brands and not entry.no_brand:
             report.findings.append(Finding(
                 "error", "brand", "glossary.md", entry.term,

@@ -116,6 +116,13 @@ def dictionary_names() -> dict[str, list[str]]:
     return json.loads(_cached("names", "json"))
 
 
+def other_drug(term: str, name: str) -> str | None:
+    """The drug a glossary entry's other name stands for, when the dictionary knows both and they differ."""
+    names = dictionary_names()
+    own, theirs = set(names.get(" ".join(term.lower().split()), [])), names.get(" ".join(name.lower().split()), [])
+    return theirs[0] if own and theirs and not own & set(theirs) else None
+
+
 def find_drugs(tokens: list[str]) -> list[tuple[dict, int, int]]:
     """The drug dictionary's exact matches in a list of words, as drug_named_entity_recognition.find_drugs
     gives them ({"name": ...}, first word, after the last word): pairs of words first, then single words

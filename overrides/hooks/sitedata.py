@@ -562,6 +562,7 @@ def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
                 raise DataError(path, entry.line, f"entry '{entry.term}': the name '{name}' is already used by "
                                 f"'{other.term}' (line {other.line}); each term and alias may appear once.")
             owners[normalise(name)] = entry
+            _check_name(entry, name, path)
     for entry in entries:
         if entry.member_of and normalise(entry.member_of) not in owners:
             raise DataError(path, entry.line, f"entry '{entry.term}': member_of '{entry.member_of}' is not a "
@@ -571,6 +572,32 @@ def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
     anchors = unique_anchors([e.term for e in entries], taken=letters)
     entries = [dataclasses.replace(e, anchor=a) for e, a in zip(entries, anchors)]
     return Glossary(path, reviewed, next_review, tuple(entries), not_drugs)
+
+
+# Words of grammar that a glossary name or alias must never be: each would put a tooltip on almost every
+# sentence of the site. Single words of fewer than four letters are refused too, unless written in capitals
+# (an abbreviation such as CDK).
+GRAMMAR_WORDS = frozenset("""
+a an the and or but nor so yet if then than that this these those there here what which who whom whose when
+where why how all any some each every no not none one two both either neither few more most much many such
+i me my mine we us our you your yours he him his she her hers it its they them their theirs
+is are was were be been being am do does did done have has had having can could may might must shall should
+will would of in on at to for from by with without about above below into onto over under up down out off
+as also just only very too again ever never often always now well same other own
+""".split())
+
+
+def _check_name(entry: GlossaryEntry, name: str, path: Path) -> None:
+    """Refuse a name with invisible characters, or one that is a grammar word or too short."""
+    what = f"entry '{entry.term}': the name '{name[:40]}'"
+    hidden = invisible_characters(name)
+    if hidden:
+        raise DataError(path, entry.line, f"{what} has invisible or control characters ({', '.join(hidden[:3])}); "
+                        "delete them.")
+    folded = normalise(name)
+    if folded in GRAMMAR_WORDS or (" " not in folded and len(folded) < 4 and not name.isupper()):
+        raise DataError(path, entry.line, f"{what} is a common word, which would mark almost every sentence; "
+                        "use the drug's or term's own name.")
 
 
 def _load_not_a_drug(entry: Any, path: Path, line: int) -> NotADrug:
