@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import workflow_annotations  # noqa: E402
 import content_policy  # noqa: E402
 import coverage_report  # noqa: E402
+import readers_words  # noqa: E402
 import rendering  # noqa: E402
 import sitedata  # noqa: E402
 import source_check  # noqa: E402
@@ -154,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             print(source_check.propose(args.propose, inventory, args.today), end="")
             return 0
         glossary = sitedata.load_glossary(inventory, args.glossary)
+        readers_words.load_search_words(args.sources.with_name("search_words.yml"))  # as the build reads it
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         theme = content_policy.theme_ids(rendering.theme_dirs(args.config), args.docs)
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,

@@ -24,3 +24,9 @@ def test_another_drugs_name_as_an_alias_is_refused(site_copy):
     assert_clean_failure(validate(site_copy), r"glossary\.yml.*'fulvestrant' on 'tamoxifen' is the name of another drug",
                          1)
 
+
+
+def test_the_validator_checks_the_readers_words_as_the_build_does(site_copy):
+    with (site_copy / "data" / "search_words.yml").open("a", encoding="utf-8") as handle:
+        handle.write("bogus_key: 1\n")
+    assert_clean_failure(validate(site_copy), r"data/search_words\.yml:\d+: unknown key 'bogus_key'", 2)
