@@ -10,7 +10,7 @@ PORT   ?= 8000
 # Keep MkDocs' "MkDocs 2" banner from burying real warnings.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check check-reports check-tests offline pdf validate record test bench clean
+.PHONY: serve build check check-reports check-tests offline pdf validate record test bench lock clean
 
 ## serve: install, then preview the site at http://127.0.0.1:$(PORT)/mbc-plain-guide/, rebuilt on every save
 ## (not strict: a warning is printed and the preview keeps serving; build, check and CI are strict)
@@ -62,9 +62,22 @@ test: $(VENV)/.installed node_modules/.installed
 bench: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/bench.py
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+## lock: after changing a pin in requirements.txt or requirements-dev.txt, write the locks `make` installs from
+## (requirements-lock.txt, requirements-dev-lock.txt: the sha256 of every file PyPI has for each pinned version),
+## with pip-tools in a virtual environment of its own
+LOCK_VENV ?= $(or $(TMPDIR),/tmp)/mbc-plain-guide-pip-tools
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || $(PYTHON) -m venv $(LOCK_VENV)
+	test -x $(LOCK_VENV)/bin/pip-compile || $(LOCK_VENV)/bin/pip install --quiet pip-tools==7.6.2
+	for name in requirements requirements-dev; do \
+	  { echo "# Locked from $$name.txt with the hash of every file of each version; after changing $$name.txt, run: make lock"; \
+	    $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+	      --no-emit-index-url --no-emit-find-links --output-file - $$name.txt; } > $$name-lock.txt || exit 1; \
+	done
+
+$(VENV)/.installed: requirements-lock.txt requirements-dev-lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev-lock.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
