@@ -15,11 +15,37 @@ from helpers import ROOT
 TODAY = dt.date(2026, 12, 1)
 
 
+WATCHED = ("overrides/main.html", "overrides/hooks/csp.py", ".github/workflows/checks.yml")  # copied beside the pages
+PWNED = '"<script>window.__pwned=1</script>"'
+
+
 def copy_project(where: Path) -> Path:
     for name in ("mkdocs.yml", "docs", "data"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, where / name)
+    for name in WATCHED:
+        (where / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, where / name)
     return where
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo,
+                   check=True, capture_output=True, timeout=60)
+
+
+def git_project(where: Path) -> Path:
+    """A copy of the project in a git repository of its own, with one commit: the report's base."""
+    copy_project(where)
+    git(where, "init", "-q")
+    git(where, "add", ".")
+    git(where, "commit", "-q", "-m", "base")
+    return where
+
+
+def run_report(project: Path, base: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pr_report.py"), "--base", base,
+                           "--project", str(project)], capture_output=True, text=True, timeout=300)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -41,7 +67,44 @@ def sides(tmp_path_factory) -> tuple[pr_report.Side, pr_report.Side]:
     symptoms = docs / "understanding" / "symptoms.md"
     symptoms.write_text(symptoms.read_text().replace("\n\n", "\n\n\n"))  # Markdown changes, the text does not
     edit(head / "data" / "glossary.yml", "aliases: [taxane]", "aliases: [taxane, taxane drugs]")
+    edit(docs / "index.md", "\ntitle:", f"\nsubtitle: {PWNED}\ntitle:")
+    edit(docs / "living" / "index.md", "\ntitle:", "\ntitle: Living well <b>now</b>\n#")
+    with (head / "mkdocs.yml").open("a") as settings:
+        settings.write("# a change\n")
+    edit(head / "overrides" / "main.html", "{% block", "<script>alert(1)</script>{% block")
+    (head / "overrides" / "hooks" / "csp.py").write_text("print('no policy')\n")
+    (head / ".github" / "workflows" / "checks.yml").unlink()
+    (docs / "assets" / "x.svg").write_text('<svg onload="alert(1)"/>')
     return pr_report.read_side(base, TODAY), pr_report.read_side(head, TODAY)
+
+
+def first_section(text: str) -> str:
+    assert text.index("### Read these first") < text.index("### Pages")
+    return text[text.index("### Read these first"):text.index("### Pages")]
+
+
+def test_front_matter_changes_come_first_key_by_key_and_escaped(sides):
+    text = pr_report.report(*sides, "main")
+    first = first_section(text)
+    assert "  - docs/index.md: added subtitle: &quot;&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;&quot;" in first
+    assert "docs/living/index.md: changed title: " in first and "-> &quot;Living well &lt;b&gt;now&lt;/b&gt;&quot;" in first
+    assert "<script" not in text and "<b>" not in text
+
+
+def test_settings_templates_hooks_workflows_and_docs_files_are_listed_with_why(sides):
+    first = first_section(pr_report.report(*sides, "main"))
+    assert "- **Site settings (mkdocs.yml)** (they choose the theme" in first and "changed mkdocs.yml" in first
+    assert "- **Templates and theme files (overrides/)** (" in first and "changed overrides/main.html" in first
+    assert "- **Hooks and library code (overrides/hooks/)** (" in first and "changed overrides/hooks/csp.py" in first
+    assert "- **Workflows, CI and dependencies** (" in first and "removed .github/workflows/checks.yml" in first
+    assert "- **Files under docs/ that are not pages** (they are published as they are" in first
+    assert "added docs/assets/x.svg" in first
+
+
+def test_nothing_beyond_the_pages_says_so_in_one_line(sides):
+    base, _ = sides
+    first = first_section(pr_report.report(base, base, "main"))
+    assert first.splitlines()[1].startswith("No front matter, site setting, template, hook, script, workflow")
 
 
 def test_pages_are_compared_by_the_text_readers_see(sides):
@@ -75,10 +138,32 @@ def test_no_change_says_so(sides):
     assert "No page reads differently." in text and "No glossary entry, alias or inventory item" in text
 
 
-def test_the_command_compares_with_a_git_ref(capsys):
-    code = pr_report.main(["--base", "HEAD"])
+def test_the_command_compares_with_a_git_ref(tmp_path, capsys):
+    project = git_project(tmp_path)
+    code = pr_report.main(["--base", "HEAD", "--project", str(project)])
     out = capsys.readouterr().out
     assert code == 0 and out.startswith("## What this change does to the site (against HEAD)")
+    assert "No page reads differently." in out
+
+
+def test_a_committed_symbolic_link_is_a_finding_not_a_traceback(tmp_path):
+    project = git_project(tmp_path)
+    (project / "docs" / "x.md").symlink_to("/etc/passwd")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "link")
+    for base in ("HEAD~1", "HEAD"):  # the link new on the branch, and already in the base
+        result = run_report(project, base)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        first = first_section(result.stdout + "### Pages")
+        assert "- **Symbolic links** (a symbolic link could publish" in first
+        assert "docs/x.md points to /etc/passwd" in first
+        assert "root:" not in result.stdout
+
+
+def test_a_folder_that_is_not_a_git_clone_is_one_clear_line(tmp_path):
+    result = run_report(copy_project(tmp_path), "HEAD")
+    assert result.returncode == 2 and "cannot read the base 'HEAD'" in result.stderr
+    assert "run this in a git clone" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_bad_ref_is_one_clear_line():
