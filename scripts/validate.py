@@ -155,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
             print(source_check.propose(args.propose, inventory, args.today), end="")
             return 0
         glossary = sitedata.load_glossary(inventory, args.glossary)
-        readers_words.load_search_words(args.sources.with_name("search_words.yml"))  # as the build reads it
+        words = args.sources.with_name("search_words.yml")
+        if words.is_file():  # the readers' words, read as the build reads them (a copy of the data may have none)
+            readers_words.load_search_words(words)
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         theme = content_policy.theme_ids(rendering.theme_dirs(args.config), args.docs)
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
