@@ -75,9 +75,10 @@ lock:
 	      --no-emit-index-url --no-emit-find-links --output-file - $$name.txt; } > $$name-lock.txt || exit 1; \
 	done
 
-$(VENV)/.installed: requirements-lock.txt requirements-dev-lock.txt
+$(VENV)/.installed: requirements-lock.txt requirements-dev-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev-lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

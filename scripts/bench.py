@@ -51,9 +51,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import web_app  # noqa: E402  (the hook that writes the service worker's list of files)
-from html_tree import parse_document  # noqa: E402  (the content gate's parser)
+from mbc_guide.publish import web_app
+from mbc_guide.html.tree import parse_document
 
 KB = 1000  # figures and budgets are in kB of 1000 bytes
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -381,9 +380,9 @@ def print_reading_grades() -> None:
     """Each page's reading grades (scripts/readability.py): Flesch-Kincaid and SMOG with known words."""
     import readability  # scripts/ is this file's folder
     sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    import generated_pages
-    import sitedata
-    inventory, glossary = sitedata.load_all()
+    from mbc_guide.pages import generated_pages
+    from mbc_guide.data.site import load_all
+    inventory, glossary = load_all()
     pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
              for p in sorted((ROOT / "docs").rglob("*.md"))}
     pages[generated_pages.GLOSSARY_PAGE] = generated_pages.glossary_markdown(inventory, glossary)

@@ -24,12 +24,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import workflow_annotations  # noqa: E402
-import generated_pages  # noqa: E402
-import sitedata  # noqa: E402
-import source_check  # noqa: E402
+from mbc_guide.messages import workflow_annotations
+from mbc_guide.pages import generated_pages
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.glossary import Glossary
+from mbc_guide.data.inventory import Inventory
+from mbc_guide.data.site import load_all
+from mbc_guide.paths import display_path
+from mbc_guide.checks import source_check
 
 FINGERPRINT = ROOT / "data" / "own-words-fingerprint.txt"
 RUN = 8  # words
@@ -62,7 +65,7 @@ def read_fingerprint(path: Path = FINGERPRINT) -> set[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        raise sitedata.DataError(path, None, "the own-words fingerprint is missing; restore it from git, or run "
+        raise DataError(path, None, "the own-words fingerprint is missing; restore it from git, or run "
                                  "scripts/own_words.py --update with the source texts.") from None
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
@@ -71,7 +74,7 @@ def write_fingerprint(hashes: set[str], path: Path = FINGERPRINT) -> None:
     path.write_text(HEADER + "".join(f"{h}\n" for h in sorted(hashes)), encoding="utf-8")
 
 
-def source_texts(inventory: sitedata.Inventory, folder: Path) -> list[str]:
+def source_texts(inventory: Inventory, folder: Path) -> list[str]:
     """The text of every registered source that has one (not the names-only ones)."""
     texts = []
     for source in inventory.text_sources():
@@ -79,7 +82,7 @@ def source_texts(inventory: sitedata.Inventory, folder: Path) -> list[str]:
         try:
             texts.append(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as err:
-            raise sitedata.DataError(inventory.path, source.line, f"cannot read the source text {path} ({err}).") \
+            raise DataError(inventory.path, source.line, f"cannot read the source text {path} ({err}).") \
                 from None
     return texts
 
@@ -101,12 +104,12 @@ def shared_runs(text: str, hashes: set[str]) -> list[tuple[int, str]]:
     return runs
 
 
-def check(docs: Path, glossary: sitedata.Glossary, inventory: sitedata.Inventory, hashes: set[str]) -> list[str]:
+def check(docs: Path, glossary: Glossary, inventory: Inventory, hashes: set[str]) -> list[str]:
     """One line per shared run: file:line: how many words, and which."""
     problems = []
-    pieces = [(sitedata.display_path(p), p.read_text(encoding="utf-8"), 1) for p in sorted(docs.rglob("*.md"))]
-    pieces += [(sitedata.display_path(glossary.path), e.definition, e.line) for e in glossary.entries]
-    pieces.append((f"{sitedata.display_path(inventory.path)} (the Side effects A to Z page)",
+    pieces = [(display_path(p), p.read_text(encoding="utf-8"), 1) for p in sorted(docs.rglob("*.md"))]
+    pieces += [(display_path(glossary.path), e.definition, e.line) for e in glossary.entries]
+    pieces.append((f"{display_path(inventory.path)} (the Side effects A to Z page)",
                    generated_pages.side_effects_markdown(inventory), 0))
     for where, text, first_line in pieces:
         for line, run in shared_runs(text, hashes):
@@ -124,26 +127,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fingerprint", type=Path, default=FINGERPRINT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
-        inventory, glossary = sitedata.load_all()
+        inventory, glossary = load_all()
         folder, skipped = source_check.texts_folder(args.source_texts, args.update)
         committed = read_fingerprint(args.fingerprint) if not args.update else set()
         if folder:
             hashes = fingerprint_of(source_texts(inventory, folder))
             if args.update:
                 write_fingerprint(hashes, args.fingerprint)
-                print(f"Wrote {sitedata.display_path(args.fingerprint)}: {len(hashes)} runs of {RUN} words.")
+                print(f"Wrote {display_path(args.fingerprint)}: {len(hashes)} runs of {RUN} words.")
                 return 0
         else:
             hashes = committed
-    except sitedata.DataError as err:
+    except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     problems = check(args.docs, glossary, inventory, hashes)
     if folder and hashes != committed:
-        problems.append(f"{sitedata.display_path(args.fingerprint)}: the fingerprint is out of date with the source "
+        problems.append(f"{display_path(args.fingerprint)}: the fingerprint is out of date with the source "
                         "texts; run scripts/own_words.py --update and commit it")
     against = f"the source texts in {folder}" if folder else \
-        f"the fingerprint {sitedata.display_path(args.fingerprint)} (no source texts here)"
+        f"the fingerprint {display_path(args.fingerprint)} (no source texts here)"
     for problem in problems:
         print(problem)
         where = re.match(r"(?P<file>[^\s:]+)(?::(?P<line>\d+))?(?: \([^)]*\))?: (?P<message>.*)", problem)

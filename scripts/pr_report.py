@@ -40,17 +40,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import coverage_report  # noqa: E402
-import generated_pages  # noqa: E402
+from mbc_guide.checks import coverage_report
+from mbc_guide.pages import generated_pages
 import own_words  # noqa: E402
 import readability  # noqa: E402
-import rendering  # noqa: E402
-import sitedata  # noqa: E402
-import source_check  # noqa: E402
-from markdown_escape import md_text  # noqa: E402
+from mbc_guide.checks import rendering
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.glossary import load_glossary
+from mbc_guide.data.inventory import load_inventory
+from mbc_guide.data.site import load_all
+from mbc_guide.text.characters import normalise
+from mbc_guide.checks import source_check
+from mbc_guide.text.markdown_escape import md_text
 
 REVIEW_KINDS = ("safety", "drug name", "link")  # the validator's findings a reviewer must see
 # The folders and files the first section watches, beside the pages' front matter.
@@ -100,8 +102,8 @@ def read_side(root: Path, today: dt.date) -> Side:
     side.files, side.links = watched_files(root)
     if side.unread:
         return side
-    inventory = sitedata.load_inventory(root / "data" / "sources.yml")
-    glossary = sitedata.load_glossary(inventory, root / "data" / "glossary.yml")
+    inventory = load_inventory(root / "data" / "sources.yml")
+    glossary = load_glossary(inventory, root / "data" / "glossary.yml")
     render = rendering.renderer(*rendering.markdown_settings(root / "mkdocs.yml"))
     pages = coverage_report.read_pages(root / "docs")
     for rel, page in pages.items():
@@ -116,9 +118,9 @@ def read_side(root: Path, today: dt.date) -> Side:
     report = coverage_report.check_site(root / "docs", inventory=inventory, glossary=glossary, today=today,
                                         render=render)
     for treatment in inventory.treatments.values():
-        expected = {(i.kind, sitedata.normalise(i.name)) for i in inventory.items()
+        expected = {(i.kind, normalise(i.name)) for i in inventory.items()
                     if i.treatment == treatment.id and i.kind != "term"}
-        covered = {(r["kind"], sitedata.normalise(r["name"])) for r in report.covered if r["page"] == treatment.page}
+        covered = {(r["kind"], normalise(r["name"])) for r in report.covered if r["page"] == treatment.page}
         side.coverage[treatment.page] = (len(covered & expected), len(expected))
     side.glossary = {e.term: set(e.aliases) for e in glossary.entries}
     side.items = {(i.source, i.kind, i.name, i.treatment or "") for i in inventory.items()}
@@ -171,7 +173,7 @@ def base_tree(ref: str, into: Path, project: Path = ROOT) -> Path:
         data = subprocess.run(["git", "archive", "--format=tar", ref], cwd=project, capture_output=True,
                               check=True, timeout=120).stdout
     except subprocess.CalledProcessError as err:
-        raise sitedata.DataError(project, None, f"cannot read the base '{ref}' with git archive: "
+        raise DataError(project, None, f"cannot read the base '{ref}' with git archive: "
                                  f"{err.stderr.decode(errors='replace').strip()}; run this in a git clone, "
                                  "with the base fetched.") from None
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
@@ -311,12 +313,12 @@ def main(argv: list[str] | None = None) -> int:
             base = read_side(base_tree(args.base, Path(tmp), root), today)
         head = read_side(root, today)
         if not head.unread:
-            inventory, glossary = sitedata.load_all(root / "data" / "sources.yml", root / "data" / "glossary.yml")
+            inventory, glossary = load_all(root / "data" / "sources.yml", root / "data" / "glossary.yml")
             folder, _ = source_check.texts_folder(None, False)  # the texts when they are here, else the fingerprint
             hashes = own_words.fingerprint_of(own_words.source_texts(inventory, folder)) if folder else \
                 own_words.read_fingerprint(root / "data" / "own-words-fingerprint.txt")
             head.own_words = own_words.check(root / "docs", glossary, inventory, hashes)
-    except sitedata.DataError as err:
+    except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     text = report(base, head, args.base)

@@ -31,9 +31,8 @@ import markdown
 import textstat
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import sitedata  # noqa: E402
-from html_tree import parse_fragment, top_nodes  # noqa: E402  (the content gate's parser)
+from mbc_guide.data.site import load_all
+from mbc_guide.html.tree import parse_fragment, top_nodes
 
 DEFAULT_MAX_GRADE = 8.0  # Flesch-Kincaid, every page
 MAX_SMOG = 8.0  # SMOG with known words, every page
@@ -115,7 +114,7 @@ def known_words(names=()) -> frozenset[str]:
 
 def glossary_words() -> frozenset[str]:
     """known_words() for the site's glossary (every term and alias)."""
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     return known_words(name for entry in glossary.entries for name in entry.names)
 
 

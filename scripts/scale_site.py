@@ -24,11 +24,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import generated_pages  # noqa: E402
-import sitedata  # noqa: E402
-import whole_guide  # noqa: E402
+from mbc_guide.pages import generated_pages
+from mbc_guide.data.front_matter import read_page
+from mbc_guide.data.glossary import load_glossary
+from mbc_guide.data.inventory import load_inventory
+from mbc_guide.pages import whole_guide
 from bench import config_without_hooks  # noqa: E402
 
 SYLLABLES = ["ta", "zo", "ri", "ne", "mab", "lo", "ci", "vu", "par", "ti", "ser", "do", "lux", "fe", "qui", "ran",
@@ -74,7 +75,7 @@ def _prose() -> list[str]:
     """Paragraphs of the real pages (their bodies, without headings or front matter)."""
     paragraphs = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        body = sitedata.read_page(ROOT / "docs", path).body
+        body = read_page(ROOT / "docs", path).body
         paragraphs += [p.strip() for p in body.split("\n\n")
                        if p.strip() and p.strip()[0].isalpha() and not any(c in p for c in "<{&[!|")]
     return paragraphs
@@ -114,8 +115,8 @@ def _add_pages(root: Path, names: list[str], count: int, prose: list[str]) -> No
 
 def _write_generated_pages(root: Path) -> None:
     """The pages the hooks would generate, as ordinary Markdown files, for the plain build."""
-    inventory = sitedata.load_inventory(root / "data" / "sources.yml")
-    glossary = sitedata.load_glossary(inventory, root / "data" / "glossary.yml")
+    inventory = load_inventory(root / "data" / "sources.yml")
+    glossary = load_glossary(inventory, root / "data" / "glossary.yml")
     (root / "docs" / generated_pages.GLOSSARY_PAGE).write_text(
         generated_pages.glossary_markdown(inventory, glossary), encoding="utf-8")
     (root / "docs" / generated_pages.SIDE_EFFECTS_PAGE).write_text(
@@ -128,7 +129,7 @@ def _write_whole_guide(docs: Path) -> None:
     guide = docs / whole_guide.GUIDE_PAGE
     pages = sorted(p for p in docs.rglob("*.md") if p != guide)
     pages.sort(key=lambda p: p.relative_to(docs).as_posix() == whole_guide.GLOSSARY_PAGE)
-    bodies = "\n\n".join(sitedata.read_page(docs, p).body for p in pages)
+    bodies = "\n\n".join(read_page(docs, p).body for p in pages)
     text = guide.read_text(encoding="utf-8")
     guide.write_text(text.replace(whole_guide.MARKER, bodies, 1), encoding="utf-8")
 

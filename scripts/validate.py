@@ -36,15 +36,17 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-import workflow_annotations  # noqa: E402
-import content_policy  # noqa: E402
-import coverage_report  # noqa: E402
-import readers_words  # noqa: E402
-import rendering  # noqa: E402
-import sitedata  # noqa: E402
-import source_check  # noqa: E402
+from mbc_guide.messages import workflow_annotations
+from mbc_guide.html import content_policy
+from mbc_guide.checks import coverage_report
+from mbc_guide.search import readers_words
+from mbc_guide.checks import rendering
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.glossary import load_glossary
+from mbc_guide.data.inventory import load_inventory
+from mbc_guide.paths import GLOSSARY_FILE, SOURCES_FILE, display_path
+from mbc_guide.checks import source_check
 
 
 def _date(text: str) -> dt.date:
@@ -59,8 +61,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--fail-overdue", action="store_true", help="treat an overdue review as an error")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the pages folder (default: docs/)")
-    parser.add_argument("--sources", type=Path, default=sitedata.SOURCES_FILE, help="the inventory file")
-    parser.add_argument("--glossary", type=Path, default=sitedata.GLOSSARY_FILE, help="the glossary file")
+    parser.add_argument("--sources", type=Path, default=SOURCES_FILE, help="the inventory file")
+    parser.add_argument("--glossary", type=Path, default=GLOSSARY_FILE, help="the glossary file")
     parser.add_argument("--today", type=_date, default=dt.date.today(), help="check review dates as of this day")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
                         help="the site settings whose Markdown extensions render the pages")
@@ -80,7 +82,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def location(finding: coverage_report.Finding, docs: Path) -> str:
     """Where to fix a finding, as `file:line` from the current folder (docs/treatment/chemotherapy.md:14)."""
-    file = finding.file or sitedata.display_path(docs / finding.page)
+    file = finding.file or display_path(docs / finding.page)
     return f"{file}:{finding.line}" if finding.line else file
 
 
@@ -150,11 +152,11 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        inventory = sitedata.load_inventory(args.sources)
+        inventory = load_inventory(args.sources)
         if args.propose:
             print(source_check.propose(args.propose, inventory, args.today), end="")
             return 0
-        glossary = sitedata.load_glossary(inventory, args.glossary)
+        glossary = load_glossary(inventory, args.glossary)
         words = args.sources.with_name("search_words.yml")
         if words.is_file():  # the readers' words, read as the build reads them (a copy of the data may have none)
             readers_words.load_search_words(words)
@@ -165,18 +167,18 @@ def main(argv: list[str] | None = None) -> int:
                                             theme=theme)
         folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record)
         if args.record:
-            print(f"Wrote {sitedata.display_path(source_check.write_record(inventory, folder))}.")
+            print(f"Wrote {display_path(source_check.write_record(inventory, folder))}.")
             return 0
         check = source_check.check_sources(inventory, folder, skipped) if folder else \
             source_check.check_recorded(inventory, skipped)
-    except sitedata.DataError as err:
+    except DataError as err:
         if args.format == "json":
-            print(json.dumps({"ok": False, "error": {"file": sitedata.display_path(err.path), "line": err.line,
+            print(json.dumps({"ok": False, "error": {"file": display_path(err.path), "line": err.line,
                                                      "message": err.message}}, indent=2))
         else:
             print(f"error: {err}", file=sys.stderr)
         if workflow_annotations.in_github_actions():
-            print(workflow_annotations.annotation("error", sitedata.display_path(err.path), err.line, err.message))
+            print(workflow_annotations.annotation("error", display_path(err.path), err.line, err.message))
         return 2
     report.findings.extend(check.findings)
     source_check.add_evidence(report.covered, inventory, glossary, check)

@@ -11,7 +11,7 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from helpers import READING_GRADES, ROOT, need_npm_packages, run_mkdocs
+from tests.helpers import READING_GRADES, ROOT, need_npm_packages, run_mkdocs
 
 # The property-based tests (tests/unit/test_bad_input_property.py): 200 examples each in the full suite;
 # `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 40.

@@ -57,5 +57,5 @@ def edit_once(path: Path, old: str, new: str) -> None:
 
 def load_data(data: Path):
     """The inventory and glossary of a data folder (sources.yml and glossary.yml)."""
-    import sitedata
-    return sitedata.load_all(data / "sources.yml", data / "glossary.yml")
+    from mbc_guide.data.site import load_all
+    return load_all(data / "sources.yml", data / "glossary.yml")

@@ -10,7 +10,7 @@ import re
 import pytest
 
 import bench
-import web_app
+from mbc_guide.publish import web_app
 
 FIRST_LOAD_BUDGET = 75 * bench.KB   # HTML + CSS + JS of one page, gzipped, the service worker's registration included
 OFFLINE_ZIP_BUDGET = 400 * bench.KB  # without the whole guide's PDF (its own budget: tests/browser/test_whole_guide_pdf.py)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, run_mkdocs
+from tests.helpers import ROOT, run_mkdocs
 
 def build_copy(copy: Path):
     return run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 import readability
-import sitedata
-from helpers import READING_GRADES, ROOT, SHARED
+from mbc_guide.data.front_matter import page_meta_problems, read_page
+from mbc_guide.data.inventory import load_inventory
+from mbc_guide.data.site import load_all
+from mbc_guide.text.characters import normalise
+from tests.helpers import READING_GRADES, ROOT, SHARED
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 OVERLAP_TOOL = SHARED / "tools" / "overlap.py"
@@ -23,8 +26,8 @@ def page_id(path: Path) -> str:
 
 def generated_pages() -> dict[str, str]:
     """The Markdown of the pages built from data (glossary, side effects)."""
-    import generated_pages as gen
-    inventory, glossary = sitedata.load_all()
+    from mbc_guide.pages import generated_pages as gen
+    inventory, glossary = load_all()
     return {gen.GLOSSARY_PAGE: gen.glossary_markdown(inventory, glossary),
             gen.SIDE_EFFECTS_PAGE: gen.side_effects_markdown(inventory)}
 
@@ -87,24 +90,24 @@ def test_a_respelling_is_not_read_as_prose():
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_front_matter_names_sources_and_review_dates(path):
-    inventory = sitedata.load_inventory()
-    page = sitedata.read_page(ROOT / "docs", path)
-    errors, _ = sitedata.page_meta_problems(page.meta, inventory, dt.date.today())
+    inventory = load_inventory()
+    page = read_page(ROOT / "docs", path)
+    errors, _ = page_meta_problems(page.meta, inventory, dt.date.today())
     assert errors == []
     assert page.meta.get("title") and page.meta.get("description"), "add a title and a description"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_page_starts_with_a_summary(path):
-    body = sitedata.read_page(ROOT / "docs", path).body.lstrip()
+    body = read_page(ROOT / "docs", path).body.lstrip()
     lines = [line for line in body.splitlines() if line.strip()]
     assert lines[0].startswith("# "), "start with a # heading"
     assert lines[1].startswith('!!! summary "In short"'), 'follow the heading with a !!! summary "In short" box'
 
 
 def test_missing_front_matter_is_reported():
-    inventory = sitedata.load_inventory()
-    errors, _ = sitedata.page_meta_problems({}, inventory, dt.date.today())
+    inventory = load_inventory()
+    errors, _ = page_meta_problems({}, inventory, dt.date.today())
     assert len(errors) == 3  # no sources, no reviewed, no next_review
 
 
@@ -181,13 +184,13 @@ def test_about_page_states_exactly_what_is_added():
 
 @pytest.mark.parametrize("word", ["lymph nodes", "mammogram", "hospice", "menopause", "antibodies"])
 def test_everyday_words_are_explained_in_the_glossary(word):
-    inventory, glossary = sitedata.load_all()
+    inventory, glossary = load_all()
     entry = glossary.find(word)
     assert entry is not None and entry.kind == "term" and entry.definition
-    pages = [p for p in PAGES if sitedata.normalise(word) in sitedata.normalise(p.read_text(encoding="utf-8"))]
+    pages = [p for p in PAGES if normalise(word) in normalise(p.read_text(encoding="utf-8"))]
     assert pages, f"no page uses '{word}'"
 
 
 def test_pd_l1_entry_keeps_its_condition():
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     assert "hormone receptor-negative and HER2-negative" in glossary.find("PD-L1").definition

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from check_jsonschema.cli.main_command import main as check_jsonschema_cli
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yml"))
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-import sitedata
-from helpers import ROOT, run_mkdocs
-from html_tree import elements, parse_document
+from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, shown_meta
+
+from mbc_guide.data.inventory import load_inventory
+from tests.helpers import ROOT, run_mkdocs
+from mbc_guide.html.tree import elements, parse_document
 from test_hostile_input import assert_clean_failure, edit, validate
 
 CHEMO = "docs/treatment/chemotherapy.md"
@@ -36,7 +38,7 @@ def theme_keys() -> set[str]:
 
 def hostile_front_matter() -> str:
     """Front matter with a script in every key the templates read and in every key the site allows."""
-    values = {key: SCRIPT for key in theme_keys() | set(sitedata.FRONT_MATTER_KEYS)
+    values = {key: SCRIPT for key in theme_keys() | set(FRONT_MATTER_KEYS)
               if key not in ("sources", "reviewed", "next_review")}
     values.update(location="https://evil.example/", template="redirect.html")
     return "".join(f"{key}: {value!r}\n" for key, value in sorted(values.items()))
@@ -47,18 +49,18 @@ def test_the_templates_read_keys_the_site_refuses():
 
 
 def test_every_key_with_a_script_is_refused_and_nothing_of_it_is_shown():
-    inventory = sitedata.load_inventory()
-    meta = {key: SCRIPT for key in theme_keys() | set(sitedata.FRONT_MATTER_KEYS)}
+    inventory = load_inventory()
+    meta = {key: SCRIPT for key in theme_keys() | set(FRONT_MATTER_KEYS)}
     meta.update(sources=["cleveland-clinic"], reviewed=dt.date(2026, 11, 21), next_review=dt.date(2027, 11, 21))
-    errors, _ = sitedata.page_meta_problems(meta, inventory, dt.date(2026, 12, 1))
+    errors, _ = page_meta_problems(meta, inventory, dt.date(2026, 12, 1))
     refused = {problem.key for problem in errors}
     assert refused == set(meta) - {"sources", "reviewed", "next_review"}
-    assert set(sitedata.shown_meta(meta, errors)) == {"sources", "reviewed", "next_review"}
+    assert set(shown_meta(meta, errors)) == {"sources", "reviewed", "next_review"}
 
 
 def test_shown_text_is_escaped():
     meta = {"title": 'A & "b"', "description": "It's"}
-    shown = sitedata.shown_meta(meta, [])
+    shown = shown_meta(meta, [])
     assert shown["title"] == "A &amp; &#34;b&#34;" and shown["description"] == "It&#39;s"
 
 

@@ -19,8 +19,8 @@ from unittest import mock
 import pytest
 
 import validate as validate_script
-from helpers import run_mkdocs
-from html_tree import elements, parse_document
+from tests.helpers import run_mkdocs
+from mbc_guide.html.tree import elements, parse_document
 
 
 @pytest.fixture
@@ -236,5 +236,5 @@ def test_hostile_data_is_escaped_on_every_page(project):
 
 
 def _body_fragment(document: str):
-    from html_tree import parse_fragment
+    from mbc_guide.html.tree import parse_fragment
     return parse_fragment(parse_document(document).body.html)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, need_npm_packages
+from tests.helpers import ROOT, need_npm_packages
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 NO_JAVA = ("NO JAVA FOUND: the HTML check is skipped. Install it (Debian/Ubuntu: sudo apt-get install "

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from html_tree import parse_document
+from mbc_guide.html.tree import parse_document
 
 
 def glossary_page(site: Path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 OWN_ASSETS = sorted(p.relative_to(ROOT / "docs").as_posix()
                     for p in (ROOT / "docs" / "assets").rglob("*") if p.suffix in (".css", ".js"))

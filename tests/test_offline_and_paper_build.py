@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-import web_app
-from helpers import ROOT, need_npm_packages, run_mkdocs
-from html_tree import parse_document
+from mbc_guide.publish import web_app
+from tests.helpers import ROOT, need_npm_packages, run_mkdocs
+from mbc_guide.html.tree import parse_document
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 

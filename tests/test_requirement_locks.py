@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 LOCKS = {"requirements-lock.txt": ("requirements.txt",),
          "requirements-dev-lock.txt": ("requirements.txt", "requirements-dev.txt")}

@@ -16,8 +16,8 @@ from pathlib import Path
 import material
 import pytest
 
-import search_words
-from helpers import ROOT, run_mkdocs
+from mbc_guide.search import search_index as search_words
+from tests.helpers import ROOT, run_mkdocs
 
 THEME = Path(material.__file__).parent / "templates"
 WHAT_TO_CHECK = search_words.UPGRADE_HINT

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 WAIT = 120  # seconds: generous, for a busy machine
 

@@ -14,11 +14,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-import sitedata
-from generated_pages import glossary_markdown, side_effects_markdown
-from helpers import ROOT
-from html_tree import parse_document
-from share_metadata import hosted_url, medical_web_page, script_safe_json
+from mbc_guide.data.front_matter import Page, read_page, split_page
+
+from mbc_guide.data.inventory import Source
+
+from mbc_guide.data.site import load_all
+from mbc_guide.pages.generated_pages import glossary_markdown, side_effects_markdown
+from tests.helpers import ROOT
+from mbc_guide.html.tree import parse_document
+from mbc_guide.pages.share_metadata import hosted_url, medical_web_page, script_safe_json
 from test_build import build_copy
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -43,13 +47,13 @@ def head(page_html: str) -> dict:
             "json_ld": [script.text(deep=True) for script in tree.css('script[type="application/ld+json"]')]}
 
 
-def docs_pages() -> dict[str, sitedata.Page]:
+def docs_pages() -> dict[str, Page]:
     """Every page of the site by its src path, with its front matter; the generated pages included."""
-    pages = {p.relative_to(ROOT / "docs").as_posix(): sitedata.read_page(ROOT / "docs", p)
+    pages = {p.relative_to(ROOT / "docs").as_posix(): read_page(ROOT / "docs", p)
              for p in (ROOT / "docs").rglob("*.md")}
-    inventory, glossary = sitedata.load_all()
-    pages["glossary.md"] = sitedata.split_page("glossary.md", glossary_markdown(inventory, glossary))
-    pages["treatment/side-effects.md"] = sitedata.split_page("treatment/side-effects.md", side_effects_markdown(inventory))
+    inventory, glossary = load_all()
+    pages["glossary.md"] = split_page("glossary.md", glossary_markdown(inventory, glossary))
+    pages["treatment/side-effects.md"] = split_page("treatment/side-effects.md", side_effects_markdown(inventory))
     return pages
 
 
@@ -200,7 +204,7 @@ def value_problems(value, expects: list[str], where: str) -> list[str]:
 
 def test_every_page_has_a_medical_web_page(build):
     site, directory_urls = build
-    inventory, _ = sitedata.load_all()
+    inventory, _ = load_all()
     for src, page in docs_pages().items():
         blocks = head(built_file(site, src, directory_urls).read_text(encoding="utf-8"))["json_ld"]
         assert len(blocks) == 1, f"{src}: {len(blocks)} JSON-LD blocks"
@@ -241,7 +245,7 @@ def test_json_ld_cannot_close_its_script_block():
 
 
 def test_the_json_ld_uses_only_what_schema_org_defines():
-    source = sitedata.Source("s", "Pub", "A title", "https://example.org/a", "a.pdf", dt.date(2026, 1, 1), None, (), 1)
+    source = Source("s", "Pub", "A title", "https://example.org/a", "a.pdf", dt.date(2026, 1, 1), None, (), 1)
     data = medical_web_page(name="N", description="D", url="https://example.org/p/", language="en",
                             reviewed=dt.date(2026, 11, 21), condition="C", also_called=["C2"], sources=[source],
                             site_name="S", site_url="https://example.org/")

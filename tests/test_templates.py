@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 TEMPLATES = [ROOT / ".github" / "pull_request_template.md", *sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*"))]
 

@@ -30,8 +30,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-import web_app
-from helpers import ROOT, run_mkdocs
+from mbc_guide.publish import web_app
+from tests.helpers import ROOT, run_mkdocs
 
 OFFLINE_PAGES = ["treatment/chemotherapy/", "treatment/hormone-therapy/", "questions/", "glossary/",
                  "living/check-ups-and-scans/", "about/offline/", "whole-guide/"]

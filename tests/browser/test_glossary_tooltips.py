@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-import sitedata
+from mbc_guide.data.site import load_all
 
 PAGE = "treatment/chemotherapy.md"
 TOOLTIP = "#mbc-tooltip"
@@ -87,7 +87,7 @@ def test_without_javascript_a_term_links_to_its_glossary_entry(browser, site_url
 
 
 def test_every_glossary_entry_is_marked_on_some_page(built_site):
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     marked = set()
     for html_file in built_site.rglob("*.html"):
         marked |= set(re.findall(r'<a class="mbc-term[^"]*" href="[^"]*#([a-z0-9-]+)"', html_file.read_text("utf-8")))

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-import sitedata
+from mbc_guide.data.site import site_data
 
 QUERIES_FILE = Path(__file__).resolve().parents[1] / "search_queries.yml"
 TOP = 3               # every query must find its page this high
@@ -106,7 +106,7 @@ def test_readers_queries_find_their_page(search_page, site_url, capsys):
 
 
 def test_a_drug_name_finds_its_treatment_page_first_and_its_glossary_entry_second(search_page, site_url):
-    inventory, glossary = sitedata.site_data()
+    inventory, glossary = site_data()
     wrong = []
     for entry in (e for e in glossary.entries if e.kind in ("drug", "class")):
         treatment_pages = [expected_path(site_url, inventory.treatments[t].page) for t in entry.treatments]
@@ -121,7 +121,7 @@ def test_a_brand_name_and_its_misspelling_find_the_treatment_page_first_and_the_
         search_page, site_url):
     """Every brand recorded in data/glossary.yml, and each misspelling of it in tests/search_queries.yml."""
     import misspell  # scripts/ is on the path (pytest.ini)
-    inventory, glossary = sitedata.site_data()
+    inventory, glossary = site_data()
     queries = [q for q, _ in load_queries()]
     wrong, checked = [], 0
     for entry in (e for e in glossary.entries if e.brands):

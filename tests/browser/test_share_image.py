@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers import ROOT
+from tests.helpers import ROOT
 from share_image import DEFAULT_OUT
 
 

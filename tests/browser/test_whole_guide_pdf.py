@@ -18,9 +18,9 @@ import pytest
 from pypdf import PdfReader
 
 import pdf as pdf_script
-import sitedata
-from helpers import ROOT
-from html_tree import parse_document
+from mbc_guide.data.inventory import load_inventory
+from tests.helpers import ROOT
+from mbc_guide.html.tree import parse_document
 
 PDF_BUDGET = 1_500_000  # bytes; `make bench` prints the size
 
@@ -75,7 +75,7 @@ def test_every_page_starts_a_sheet_with_its_title_sources_and_review_dates(guide
 
 def test_every_drug_of_the_inventory_is_in_it(guide_pdf):
     text = " ".join(page_texts(guide_pdf)).lower()
-    drugs = sorted({item.name for item in sitedata.load_inventory().items("drug")})
+    drugs = sorted({item.name for item in load_inventory().items("drug")})
     assert len(drugs) >= 10
     assert [d for d in drugs if d.lower() not in text] == []
 
@@ -119,5 +119,5 @@ def test_the_checklist_prints_with_tick_boxes_and_no_site_chrome(page, served_si
 
 
 def test_the_published_name_matches_the_build(built_site):
-    import whole_guide
+    from mbc_guide.pages import whole_guide
     assert Path(pdf_script.DEFAULT_PDF).name == Path(whole_guide.PDF_PATH).name

@@ -17,8 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import page_meta
-import sitedata
+from mbc_guide.pages import page_record as page_meta
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, read_page, shown_meta
+from mbc_guide.data.inventory import Source, load_inventory
 import validate
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "covered"
@@ -98,19 +100,19 @@ def test_build_reads_any_front_matter_cleanly(tmp_path_factory, edits):
     root = tmp_path_factory.mktemp("page")
     shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
     apply(root, edits)
-    inventory = sitedata.load_inventory(root / "data" / "sources.yml")
+    inventory = load_inventory(root / "data" / "sources.yml")
     path = root / "docs" / "treatment" / "chemo.md"
     try:
-        meta = sitedata.read_page(root / "docs", path).meta
-    except sitedata.DataError as err:
+        meta = read_page(root / "docs", path).meta
+    except DataError as err:
         assert err.path and err.message
         return
-    errors, warnings = sitedata.page_meta_problems(meta, inventory, dt.date(2026, 6, 1))
+    errors, warnings = page_meta_problems(meta, inventory, dt.date(2026, 6, 1))
     record = page_meta.page_record(meta, errors, warnings, inventory)
-    assert all(isinstance(s, sitedata.Source) for s in record["sources"])
+    assert all(isinstance(s, Source) for s in record["sources"])
     assert all(isinstance(record[k], dt.date) for k in ("reviewed", "next_review") if k in record)
-    shown = sitedata.shown_meta(meta, errors)
-    assert set(shown) <= set(sitedata.FRONT_MATTER_KEYS)
+    shown = shown_meta(meta, errors)
+    assert set(shown) <= set(FRONT_MATTER_KEYS)
     assert all("<" not in value for value in shown.values() if isinstance(value, str))
 
 

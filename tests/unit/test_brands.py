@@ -8,19 +8,21 @@ from pathlib import Path
 
 import pytest
 
-import coverage_report
-import drug_names
-import generated_pages as gen
-import sitedata
-from helpers import edit_once as edit, load_data as load
+from mbc_guide.checks import coverage_report
+from mbc_guide.names import drug_names
+from mbc_guide.pages import generated_pages as gen
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.glossary import Brand
+from mbc_guide.data.site import load_all
+from tests.helpers import edit_once as edit, load_data as load
 import validate
-from term_marker import TermMarker
+from mbc_guide.names.term_marker import TermMarker
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_drug_records_its_brands_or_why_none_is_recorded():
-    inventory, glossary = sitedata.load_all()
+    inventory, glossary = load_all()
     drugs = [e for e in glossary.entries if e.kind == "drug"]
     assert drugs and all(e.brands or e.no_brand for e in drugs)
     for entry in drugs:
@@ -31,7 +33,7 @@ def test_every_drug_records_its_brands_or_why_none_is_recorded():
 
 
 def test_a_brand_is_a_name_of_its_drug():
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     assert glossary.find("herceptin") is glossary.find("trastuzumab")
     assert "Herceptin" in glossary.find("trastuzumab").names
 
@@ -54,21 +56,21 @@ HERCEPTIN = '      - {name: Herceptin, seen_at: "http://cancer.osu.edu/_layouts/
 ])
 def test_a_brand_without_a_recorded_source_address_is_refused(data, new, message):
     edit(data / "glossary.yml", HERCEPTIN, new)
-    with pytest.raises(sitedata.DataError) as err:
+    with pytest.raises(DataError) as err:
         load(data)
     assert message in str(err.value) and err.value.line
 
 
 def test_a_brand_only_where_the_source_gives_brand_names(data):
     edit(data / "sources.yml", "names_only: [respellings, brand names]", "names_only: [respellings]")
-    with pytest.raises(sitedata.DataError) as err:
+    with pytest.raises(DataError) as err:
         load(data)
     assert "registered for brand names" in str(err.value)
 
 
 def test_brands_and_no_brand_together_or_on_a_class_are_refused(data):
     edit(data / "glossary.yml", "    brands:\n" + HERCEPTIN, "    brands:\n" + HERCEPTIN + "    no_brand: none\n")
-    with pytest.raises(sitedata.DataError, match="both 'brands' and 'no_brand'"):
+    with pytest.raises(DataError, match="both 'brands' and 'no_brand'"):
         load(data)
 
 
@@ -85,14 +87,14 @@ def test_a_drug_with_no_brand_and_no_reason_fails_the_validator(data):
 
 
 def test_a_brand_name_on_a_page_gets_its_drugs_tooltip():
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     html, entries = TermMarker(glossary.entries).mark("<p>My box says Herceptin.</p>", lambda e: f"g/#{e.anchor}")
     assert '<a class="mbc-term" href="g/#trastuzumab" data-term="trastuzumab"' in html
     assert ">Herceptin</a>" in html and [e.term for e in entries] == ["trastuzumab"]
 
 
 def test_the_glossary_says_what_a_drug_is_sold_as_and_lists_each_brand_pointing_at_its_drug():
-    inventory, glossary = sitedata.load_all()
+    inventory, glossary = load_all()
     page = gen.glossary_markdown(inventory, glossary)
     assert "Sold as Herceptin. It may also be sold under other brand names." in page
     assert "Sold as Gemzar (in the US)." in page
@@ -103,7 +105,7 @@ def test_the_glossary_says_what_a_drug_is_sold_as_and_lists_each_brand_pointing_
 
 
 def test_a_hostile_brand_name_never_reaches_the_page_as_markup():
-    brand = sitedata.Brand("*x* [a](javascript:b)", "https://www.cancer.gov/publications/dictionaries/x", "US")
+    brand = Brand("*x* [a](javascript:b)", "https://www.cancer.gov/publications/dictionaries/x", "US")
     assert "[a](javascript" not in gen.sold_as([brand])
 
 
@@ -112,7 +114,7 @@ def test_a_hostile_brand_name_never_reaches_the_page_as_markup():
 
 def test_a_recorded_brand_is_not_flagged_but_an_unrecorded_one_is():
     """The validator's one drug-name check (drug_names.py) knows recorded brands, and only those."""
-    finder = drug_names.for_site(*sitedata.load_all())
+    finder = drug_names.for_site(*load_all())
     assert finder.unknown("Ask if Herceptin or Kadcyla suits you. Gemzar and Xeloda too.") == ["Kadcyla"]
 
 

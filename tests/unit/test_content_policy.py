@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import content_policy
-import rendering
-from content_policy import check_html, needs_rendering, url_allowed
+from mbc_guide.html import content_policy
+from mbc_guide.checks import rendering
+from mbc_guide.html.content_policy import check_html, needs_rendering, url_allowed
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDER = rendering.renderer(*rendering.markdown_settings(ROOT / "mkdocs.yml"))
@@ -96,9 +96,9 @@ def test_the_theme_ids_come_from_the_templates_and_scripts():
 
 
 def test_the_site_markers_are_the_hooks_own():
-    import coverage_gate
-    import glossary
-    import whole_guide
+    from mbc_guide.pages import coverage_figures as coverage_gate
+    from mbc_guide.pages import mentions as glossary
+    from mbc_guide.pages import whole_guide
     assert {f"<!-- {marker} -->" for marker in content_policy.SITE_MARKERS} == {
         whole_guide.MARKER, whole_guide.PDF_MARKER, coverage_gate.MARKER}
     assert content_policy.MENTIONS_MARKER.pattern.startswith(glossary.MENTIONS_PREFIX)

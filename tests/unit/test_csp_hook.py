@@ -7,10 +7,10 @@ import hashlib
 import pytest
 from mkdocs.exceptions import PluginError
 
-from csp import add_policy, sha256_source
-from helpers import ROOT, need_npm_packages
-from html_tree import parse_document
-from offline_shim import SHIM_SOURCE, frame_script
+from mbc_guide.publish.csp import add_policy, sha256_source
+from tests.helpers import ROOT, need_npm_packages
+from mbc_guide.html.tree import parse_document
+from mbc_guide.publish.offline_shim import SHIM_SOURCE, frame_script
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>
 <script>var theme = 1;</script></head><body>

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import textstat
 
-import coverage_report
-import drug_names
-import rendering
-import sitedata
+from mbc_guide.checks import coverage_report
+from mbc_guide.names import drug_names
+from mbc_guide.checks import rendering
+from mbc_guide.data.site import load_all
 import validate
-from helpers import ROOT
+from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"
 # Everyday and medical words a page of this site may use, some of which the drug dictionary also lists
@@ -33,7 +33,7 @@ infusion dose doses appointment Monday Tuesday January kind team carer partner c
 
 @pytest.fixture(scope="module")
 def finder() -> drug_names.DrugNames:
-    return drug_names.for_site(*sitedata.load_all())
+    return drug_names.for_site(*load_all())
 
 
 def test_no_page_of_the_site_names_an_unknown_drug(finder):
@@ -42,7 +42,7 @@ def test_no_page_of_the_site_names_an_unknown_drug(finder):
     assert len(pages) >= 15
     for rel, page in pages.items():
         assert finder.unknown(rendering.visible_text(render(page.body))) == [], rel
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     for entry in glossary.entries:
         assert finder.unknown(entry.definition) == [], entry.term
 

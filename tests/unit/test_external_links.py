@@ -1,5 +1,5 @@
 """External links keep working and open safely."""
-from external_links import add_rel
+from mbc_guide.html.external_links import add_rel
 
 
 def test_external_links_get_noopener():

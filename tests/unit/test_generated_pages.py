@@ -5,12 +5,13 @@ import dataclasses
 
 import markdown
 
-import generated_pages as gen
-import sitedata
+from mbc_guide.pages import generated_pages as gen
+from mbc_guide.data.site import load_all
+from mbc_guide.text.characters import normalise
 
 
 def data():
-    return sitedata.load_all()
+    return load_all()
 
 
 def test_glossary_lists_every_entry_a_to_z_with_anchor_and_class():
@@ -66,8 +67,8 @@ def test_no_side_effect_shows_twice_under_another_name():
     owner: dict[str, str] = {}
     for item in inventory.items("side effect"):
         for name in item.names:
-            first = owner.setdefault(sitedata.normalise(name), sitedata.normalise(item.name))
-            assert first == sitedata.normalise(item.name), f"'{name}' names both '{first}' and '{item.name}'"
+            first = owner.setdefault(normalise(name), normalise(item.name))
+            assert first == normalise(item.name), f"'{name}' names both '{first}' and '{item.name}'"
     page = gen.side_effects_markdown(inventory)
     assert page.count("## Rash") == 1 and "## Skin rash" not in page
     assert "periods" not in page

@@ -1,7 +1,7 @@
 """The glossary page's "Mentioned on" lists: a label, then one list item (a large target) per page."""
 from __future__ import annotations
 
-from glossary import fill_mentions
+from mbc_guide.pages.mentions import fill_mentions
 
 
 def test_mentions_become_a_label_and_a_list_of_links():

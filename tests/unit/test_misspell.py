@@ -4,8 +4,8 @@ from __future__ import annotations
 import yaml
 
 import misspell
-import sitedata
-from helpers import ROOT
+from mbc_guide.data.site import site_data
+from tests.helpers import ROOT
 
 
 def test_the_generated_queries_are_up_to_date(built_site):
@@ -13,7 +13,7 @@ def test_the_generated_queries_are_up_to_date(built_site):
 
 
 def test_every_drug_and_class_has_misspellings_that_are_not_real_words(built_site):
-    _, glossary = sitedata.site_data()
+    _, glossary = site_data()
     real = misspell.index_words(built_site)
     rows = misspell.misspellings(glossary, real)
     drugs = {e.term for e in glossary.entries if e.kind in ("drug", "class")}

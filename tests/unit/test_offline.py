@@ -13,8 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 import offline
-import offline_shim
-from helpers import need_npm_packages
+from mbc_guide.publish import offline_shim
+from tests.helpers import need_npm_packages
 
 ROOT = Path(__file__).resolve().parents[2]
 

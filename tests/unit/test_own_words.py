@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import own_words
-import sitedata
-from helpers import ROOT, SHARED, need_source_texts
+from mbc_guide.data.inventory import load_inventory
+from tests.helpers import ROOT, SHARED, need_source_texts
 
 OVERLAP_TOOL = SHARED / "tools" / "overlap.py"
 NO_TEXTS = "/no/source/texts/here"
@@ -84,14 +84,14 @@ def test_words_are_read_as_the_own_words_tool_reads_them():
 
 def test_the_fingerprint_is_up_to_date_with_the_source_texts():
     folder = need_source_texts()
-    inventory = sitedata.load_inventory()
+    inventory = load_inventory()
     assert own_words.fingerprint_of(own_words.source_texts(inventory, folder)) == own_words.read_fingerprint(), \
         "the source texts changed: run scripts/own_words.py --update and commit data/own-words-fingerprint.txt"
 
 
 def test_without_the_texts_a_sentence_of_a_source_is_still_caught(docs, capsys):
     folder = need_source_texts()
-    inventory = sitedata.load_inventory()
+    inventory = load_inventory()
     text = own_words.source_texts(inventory, folder)[0]
     sentence = max((s for s in text.split(".") if len(s.split()) >= 12), key=len).strip()
     page = docs / "living" / "index.md"

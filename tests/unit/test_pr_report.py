@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import pr_report
-from helpers import ROOT
+from tests.helpers import ROOT
 
 TODAY = dt.date(2026, 12, 1)
 

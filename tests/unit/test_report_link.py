@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
-import report_link
-from helpers import ROOT
+from mbc_guide.pages import report_link
+from tests.helpers import ROOT
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / report_link.FORM
 

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-import coverage_report
-import generated_pages as gen
-import respelling
-import sitedata
-from helpers import edit_once as edit, load_data as load
-import source_check
-from term_marker import TermMarker
+from mbc_guide.checks import coverage_report
+from mbc_guide.pages import generated_pages as gen
+from mbc_guide.text import respelling
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.site import load_all
+from tests.helpers import edit_once as edit, load_data as load
+from mbc_guide.checks import source_check
+from mbc_guide.names.term_marker import TermMarker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,7 +56,7 @@ def test_which_entries_need_a_respelling(kind, term, needed):
 
 
 def test_every_drug_and_word_named_class_of_the_glossary_has_a_respelling_with_its_source():
-    inventory, glossary = sitedata.load_all()
+    inventory, glossary = load_all()
     needing = [e for e in glossary.entries if respelling.needs_respelling(e.kind, e.term)]
     assert len(needing) >= 20
     for entry in needing:
@@ -66,7 +67,7 @@ def test_every_drug_and_word_named_class_of_the_glossary_has_a_respelling_with_i
 
 
 def test_the_nci_dictionaries_are_a_names_only_source():
-    inventory, _ = sitedata.load_all()
+    inventory, _ = load_all()
     nci = inventory.sources["nci-dictionaries"]
     assert nci.names_only == ("respellings", "brand names") and nci.items == () and nci.file == ""
     assert nci not in inventory.text_sources()
@@ -88,7 +89,7 @@ def test_the_nci_dictionaries_are_a_names_only_source():
 ])
 def test_bad_respellings_name_the_line_and_the_fix(data, old, new, message):
     edit(data / "glossary.yml", old, new)
-    with pytest.raises(sitedata.DataError) as err:
+    with pytest.raises(DataError) as err:
         load(data)
     assert message in str(err.value) and err.value.line
 
@@ -102,7 +103,7 @@ def test_bad_respellings_name_the_line_and_the_fix(data, old, new, message):
 ])
 def test_a_names_only_source_gives_names_and_nothing_else(data, old, new, message):
     edit(data / "sources.yml", old, new)
-    with pytest.raises(sitedata.DataError) as err:
+    with pytest.raises(DataError) as err:
         load(data)
     assert message in str(err.value)
 
@@ -118,7 +119,7 @@ def test_a_drug_without_a_respelling_fails_the_validator_with_its_line(data):
 
 
 def test_the_source_check_reads_no_text_for_a_names_only_source(tmp_path):
-    inventory, _ = sitedata.load_all()
+    inventory, _ = load_all()
     texts = ROOT.parent / "shared" / "sources"
     if not texts.is_dir():
         pytest.skip("the source texts are not beside the repository")
@@ -131,20 +132,20 @@ def test_the_source_check_reads_no_text_for_a_names_only_source(tmp_path):
 
 
 def test_the_term_marker_writes_the_respelling_and_its_spoken_form():
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     html, _ = TermMarker(glossary.entries).mark("<p>Pertuzumab helps.</p>", lambda e: f"g/#{e.anchor}")
     assert 'data-say="per-TOO-zoo-mab"' in html
     assert 'data-say-spoken="per too zoo mab, stress on too"' in html
 
 
 def test_a_term_without_a_respelling_gets_no_say_attribute():
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     html, _ = TermMarker(glossary.entries).mark("<p>A hospice helps.</p>", lambda e: f"g/#{e.anchor}")
     assert "data-say" not in html
 
 
 def test_the_glossary_page_shows_the_respelling_to_the_eye_and_the_spoken_form_to_screen_readers():
-    inventory, glossary = sitedata.load_all()
+    inventory, glossary = load_all()
     page = gen.glossary_markdown(inventory, glossary)
     assert ('<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">per-TOO-zoo-mab'
             '</span><span class="mbc-visually-hidden">per too zoo mab, stress on too</span></span>') in page

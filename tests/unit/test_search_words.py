@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-import readers_words as rw
-import search_words
-import sitedata
-from sitedata import DataError
+from mbc_guide.search import readers_words as rw
+from mbc_guide.search import search_index as search_words
+from mbc_guide.data.site import load_all
+from mbc_guide.data.errors import DataError
 
 WORDS = rw.SearchWords(rw.WORDS_FILE, (rw.WordMap("fatigue", ("tiredness",), 1),
                                        rw.WordMap("stage 4", ("stage four",), 2),
@@ -111,7 +111,7 @@ def test_the_built_index_has_the_hidden_fields_and_the_workers_settings(built_si
     readers = data["config"]["readers"]
     assert readers["glossary"] == "glossary/" and readers["help"] == ["glossary/", "treatment/side-effects/"]
     tamoxifen = next(row for row in readers["terms"] if row[:2] == ["tamoxifen", "tamoxifen"])
-    _, glossary = sitedata.load_all()
+    _, glossary = load_all()
     assert all(b.name.lower() in tamoxifen for b in glossary.find("tamoxifen").brands)  # its brands find it too
     fatigue = next(d for d in data["docs"] if d["location"] == "treatment/side-effects/#fatigue")
     assert "tiredness" in fatigue["title_words"]

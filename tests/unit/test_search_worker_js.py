@@ -12,7 +12,7 @@ from pathlib import Path
 
 import material
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 THEME_WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import sitedata
-import source_check
+from mbc_guide.data.inventory import load_inventory
+from mbc_guide.checks import source_check
 import validate
-from helpers import ROOT, need_source_texts
+from tests.helpers import ROOT, need_source_texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"
 NEW_SOURCE = ROOT / "tests" / "fixtures" / "new-source" / "made-up-article.txt"
@@ -410,7 +410,7 @@ def test_without_the_texts_a_new_name_is_a_warning_for_the_run_with_texts(site, 
 
 def test_the_recorded_reading_is_up_to_date_with_the_texts():
     folder = need_source_texts()
-    inventory = sitedata.load_inventory()
+    inventory = load_inventory()
     committed = json.loads(source_check.record_path(inventory).read_text(encoding="utf-8"))
     assert committed == json.loads(json.dumps(source_check.record_readings(inventory, folder))), \
         "run `.venv/bin/python scripts/validate.py --record` (where the texts are) and commit data/source_readings.json"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from standalone_links import mark
+from mbc_guide.html.standalone_links import mark
 
 
 @pytest.mark.parametrize("html", [

@@ -1,5 +1,5 @@
 """A "Table: ..." paragraph just above a table becomes its caption; other tables are counted."""
-from table_captions import add_captions
+from mbc_guide.html.table_captions import add_captions
 
 TABLE = "<table>\n<thead><tr><th>A</th></tr></thead>\n</table>"
 

@@ -1,5 +1,5 @@
 """The checklist's tick boxes are hidden from screen readers, nothing else is touched."""
-from task_list import hide_boxes
+from mbc_guide.html.task_list import hide_boxes
 
 
 def test_disabled_task_list_boxes_are_hidden():

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from sitedata import GlossaryEntry
-from html_tree import parse_fragment
-from name_finder import NameFinder, fold_text
-from term_marker import TermMarker
+from mbc_guide.data.glossary import GlossaryEntry
+from mbc_guide.html.tree import parse_fragment
+from mbc_guide.names.finder import NameFinder, fold_text
+from mbc_guide.names.term_marker import TermMarker
 
 
 def entry(term: str, *aliases: str, definition: str = "A plain definition.") -> GlossaryEntry:

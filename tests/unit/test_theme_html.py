@@ -1,6 +1,6 @@
 """The theme's invalid attributes are fixed and section toggles named, through the parser."""
-from html_tree import parse_document
-from theme_html import fix_theme_html
+from mbc_guide.html.tree import parse_document
+from mbc_guide.html.theme_html import fix_theme_html
 
 SECTION = ('<li><input class="md-nav__toggle md-toggle" type="checkbox" id="__nav_4" checked>'
            '<div class="md-nav__link md-nav__container"><a href="../" class="md-nav__link">Treatment</a>'

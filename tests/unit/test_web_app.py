@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-import web_app
-from helpers import ROOT
+from mbc_guide.publish import web_app
+from tests.helpers import ROOT
 
 FAVICON = (ROOT / "docs" / "assets" / "favicon.svg").read_text(encoding="utf-8")
 

@@ -1,0 +1,123 @@
+"""MkDocs events for each page: its front matter, its Markdown, its body and its template context."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mbc_guide.build import pipeline, state
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.front_matter import (
+    FRONT_MATTER,
+    MAX_PAGE_BYTES,
+    meta_line,
+    own_templates,
+    page_meta_problems,
+    page_title,
+    shown_meta,
+    split_page,
+)
+from mbc_guide.pages import coverage_figures, mentions, page_record, report_link, share_metadata, whole_guide
+from mbc_guide.publish import csp
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+log = get_plugin_logger(__name__)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Refuse an oversized page, and read its front matter safely before MkDocs does."""
+    path = page.file.abs_src_path
+    if not path:
+        return None
+    size = os.path.getsize(path)
+    if size > MAX_PAGE_BYTES:
+        raise PluginError(f"docs/{page.file.src_uri} is {size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}; "
+                          "split it into shorter pages.")
+    text = page.file.content_string
+    try:
+        split_page(page.file.src_uri, text, Path(path))
+    except DataError as err:
+        log.warning(str(err))
+        match = FRONT_MATTER.match(text.removeprefix("\ufeff"))
+        return text.removeprefix("\ufeff")[match.end():] if match else text  # MkDocs never reads it
+    return None
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Check the front matter, give the theme only what passed, and fill the page's markers."""
+    build = state.current()
+    meta = page.meta
+    if page.file.abs_src_path:  # a file in docs/ (generated pages are built from checked data)
+        try:
+            meta = split_page(page.file.src_uri, page.file.content_string, Path(page.file.abs_src_path)).meta
+        except DataError:
+            meta = {}  # reported by on_page_read_source
+    templates = own_templates(Path(config.theme.custom_dir)) if config.theme.custom_dir else frozenset()
+    errors, warnings = page_meta_problems(meta, build.inventory, dt.date.today(), templates)
+    for message in errors:
+        log.warning(f"{_where(page, meta, message.key)}: the page {message}")
+    for message in warnings:
+        log.info(f"{_where(page, meta, message.key)}: the page {message}")
+    page.meta = shown_meta(meta, errors)
+    page.meta["page_record"] = page_record.page_record(meta, errors, warnings, build.inventory)
+    reviewed = page.meta.get("reviewed")
+    if isinstance(reviewed, dt.date):
+        page.update_date = reviewed.isoformat()  # the sitemap's date
+    if build.offline:
+        page.canonical_url = share_metadata.hosted_url(page.file.src_uri, config.site_url)
+    if page.file.src_uri == coverage_figures.ABOUT_PAGE:
+        if coverage_figures.MARKER in markdown:
+            markdown = markdown.replace(coverage_figures.MARKER, coverage_figures.coverage_markdown(build.coverage))
+        else:
+            log.warning(f"docs/{coverage_figures.ABOUT_PAGE} has lost its '{coverage_figures.MARKER}' line; "
+                        "put it back under '## Coverage'.")
+    if whole_guide.PDF_MARKER in markdown:
+        size = build.pdf.stat().st_size if build.pdf else None
+        markdown = markdown.replace(whole_guide.PDF_MARKER, whole_guide.pdf_paragraph(page.file.src_uri, size))
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Run the page steps (mbc_guide.build.pipeline) over the page body; report what they find."""
+    html, messages = pipeline.run_steps(html, page, state.current(), files)
+    for message in messages:
+        log.warning(message)
+    return html
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the templates the share tags and report link; fill the glossary's and whole guide's lists."""
+    build = state.current()
+    context["share"] = share_metadata.share_context(page, config, build.settings.metadata, build.inventory)
+    if page.file.src_uri == mentions.GLOSSARY_PAGE:
+        page.content = mentions.fill_mentions(page.content, lambda anchor: [
+            (get_relative_url(p.url, page.url), page_title(p)) for p in build.mentions.get(anchor, [])])
+    build.theme_scripts[page.file.src_uri] = csp.theme_scripts(build.env, context)
+    if config.repo_url:
+        page.meta["report"] = report_link.report_for(page, config, offline=build.offline)
+    if page.file.src_uri == whole_guide.GUIDE_PAGE:
+        if whole_guide.MARKER in (page.content or ""):
+            page.content = page.content.replace(whole_guide.MARKER, whole_guide.guide_html(
+                page, whole_guide.reading_order(nav.pages), config, build.env), 1)
+        else:
+            log.warning(f"docs/{whole_guide.GUIDE_PAGE} has lost its '{whole_guide.MARKER}' line; "
+                        "put it back where the pages go.")
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """Note the theme's scripts for a page built from a template alone (404.html)."""
+    build = state.current()
+    build.theme_scripts[template_name] = csp.theme_scripts(build.env, context)
+    return context
+
+
+def _where(page: Page, meta: dict, key: str) -> str:
+    line = meta_line(meta, key)
+    return f"docs/{page.file.src_uri}" + (f":{line}" if line else "")

@@ -1,0 +1,1 @@
+"""One build's state and the ordered steps the hooks run."""

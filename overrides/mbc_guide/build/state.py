@@ -1,0 +1,100 @@
+"""One build's shared state: made when the build's configuration is read, replaced by the next build's."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from mbc_guide.build.settings import SiteSettings, read_settings
+from mbc_guide.checks.coverage_report import Report
+from mbc_guide.data.glossary import Glossary
+from mbc_guide.data.inventory import Inventory
+from mbc_guide.data.site import site_data_or_abort
+from mbc_guide.html.content_policy import ThemeIds
+from mbc_guide.names.term_marker import TermMarker
+from mbc_guide.publish.offline_shim import shim_source
+
+
+@dataclass
+class Build:
+    """What the hooks of one build share, each part filled in by the event that learns it."""
+
+    config: MkDocsConfig
+    settings: SiteSettings
+    command: str | None
+    offline: bool  # the file:// copy (Material's offline plugin is on)
+    date: dt.date  # SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)
+    pdf: Path | None  # the whole guide's PDF, when `make pdf` has made it
+    inventory: Inventory | None = None
+    glossary: Glossary | None = None
+    marker: TermMarker | None = None
+    coverage: Report | None = None
+    theme: ThemeIds | None = None
+    env: object = None  # the theme's Jinja environment
+    page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL of every page
+    mentions: dict[str, list] = field(default_factory=dict)  # glossary anchor -> pages mentioning it
+    theme_scripts: dict[str, frozenset[str]] = field(default_factory=dict)  # page or template -> its theme scripts
+    search_config: str | bool | None = None  # the first page's __config search entry (None: not seen yet)
+
+    @property
+    def hosted(self) -> bool:
+        """The hosted site (not the offline copy): it gets the web app manifest."""
+        return not self.offline
+
+    @property
+    def service_worker(self) -> bool:
+        """Only a hosted build that will be published gets the service worker (never `mkdocs serve`)."""
+        return self.hosted and self.command != "serve"
+
+    @property
+    def shim(self) -> Path | None:
+        """The iframe-worker shim the offline copy loads, None in the hosted site."""
+        return shim_source(self.config) if self.offline else None
+
+    def load_data(self) -> None:
+        """Load the checked data and the glossary's term marker (a data problem stops the build)."""
+        self.inventory, glossary = site_data_or_abort()
+        if glossary is not self.glossary:
+            self.glossary, self.marker = glossary, TermMarker(glossary.entries)
+
+
+_startup: dict[str, str | None] = {"command": None}  # the mkdocs command of this process (build, serve, ...)
+_current: list[Build] = []
+
+
+def note_command(command: str) -> None:
+    """Remember which mkdocs command this process runs (once per process, before any build)."""
+    _startup["command"] = command
+
+
+def start(config: MkDocsConfig) -> Build:
+    """Make the state of a new build from its configuration."""
+    settings = read_settings(config.extra)
+    plugin = config.plugins.get("material/offline")
+    pdf_setting = settings.whole_guide.pdf
+    pdf = Path(config.config_file_path).parent / pdf_setting if pdf_setting else None
+    build = Build(config=config, settings=settings, command=_startup["command"],
+                  offline=plugin is not None and bool(plugin.config.enabled), date=build_date(),
+                  pdf=pdf if pdf and pdf.is_file() else None)
+    if _current and _current[0].glossary is not None:
+        build.inventory, build.glossary, build.marker = _current[0].inventory, _current[0].glossary, _current[0].marker
+    _current[:] = [build]
+    return build
+
+
+def current() -> Build:
+    """The build under way."""
+    if not _current:
+        raise PluginError("overrides/hooks/build.py must be the first hook in mkdocs.yml: no build has started.")
+    return _current[0]
+
+
+def build_date() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.date()

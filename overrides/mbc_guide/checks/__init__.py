@@ -1,0 +1,1 @@
+"""The checks the validator and the build share: coverage, sources, links, rendering."""

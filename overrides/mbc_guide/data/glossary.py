@@ -1,0 +1,268 @@
+"""data/glossary.yml: each drug, class and term with its plain meaning, respelling and brands."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from anyascii import anyascii
+
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.fields import checked, strings, unknown_keys
+from mbc_guide.data.inventory import Inventory
+from mbc_guide.data.yaml_lines import YamlMapping, read_yaml_file
+from mbc_guide.paths import GLOSSARY_FILE
+from mbc_guide.text import respelling
+from mbc_guide.text.characters import invisible_characters, normalise
+
+GLOSSARY_KINDS = ("drug", "class", "term")
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A name a drug is sold under, where it was seen (a names-only source's entry) and, where it matters, where."""
+
+    name: str
+    seen_at: str
+    country: str = ""  # "US", "UK and EU"...: empty when the name is the same everywhere the entry says
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One glossary entry: a drug, a drug class or a term."""
+
+    term: str
+    kind: str
+    treatments: tuple[str, ...]
+    member_of: str | None
+    aliases: tuple[str, ...]
+    definition: str
+    line: int
+    anchor: str = ""  # unique among the glossary's entries; set by load_glossary
+    say: str | None = None  # how to say it (respelling.py), e.g. "per-TOO-zoo-mab"
+    say_source: str | None = None  # the address of the names source's entry it was read in, or "own"
+    brands: tuple[Brand, ...] = ()  # the names it is sold under (a drug)
+    no_brand: str | None = None  # for a drug with no brand recorded: why
+
+    def __post_init__(self) -> None:
+        if not self.anchor:
+            object.__setattr__(self, "anchor", slug(self.term) or "term")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a page may use for it: term, aliases and brand names (a brand gets its drug's tooltip)."""
+        return (self.term, *self.aliases, *(b.name for b in self.brands))
+
+
+@dataclass(frozen=True)
+class NotADrug:
+    """A word the pages use that looks like a drug name but is not one (data/glossary.yml, not_drugs)."""
+
+    name: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """data/glossary.yml, checked."""
+
+    path: Path
+    reviewed: dt.date
+    next_review: dt.date
+    entries: tuple[GlossaryEntry, ...]
+    not_drugs: tuple[NotADrug, ...] = ()
+
+    def recorded_names(self) -> list[str]:
+        """Every name the glossary records: each entry's term and aliases, and the not_drugs words.
+
+        The unknown-drug check (drug_names.py) counts these as known. A new kind of name an entry
+        may carry (brand names, say) belongs here too.
+        """
+        return [n for e in self.entries for n in e.names] + [w.name for w in self.not_drugs]
+
+    def find(self, name: str) -> GlossaryEntry | None:
+        """The entry with this term or alias (compared by normalise), or None."""
+        return self._by_name.get(normalise(name))
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, GlossaryEntry]:
+        return {normalise(n): e for e in self.entries for n in e.names}
+
+
+def slug(text: str) -> str:
+    """An HTML anchor for a term: ASCII lower-case letters, digits and hyphens.
+
+    Other scripts are transliterated first ("β-blocker" -> "b-blocker"), so
+    terms that differ only in such letters keep different anchors. May be empty
+    (a term of symbols alone): unique_anchors then falls back to a counter.
+    """
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+
+
+def unique_anchors(terms: list[str], taken: set[str] = frozenset()) -> list[str]:
+    """One non-empty anchor per term, unique and stable: the slug, then "-2", "-3"... in list order."""
+    used = set(taken)
+    anchors = []
+    for number, term in enumerate(terms, start=1):
+        base = slug(term) or f"term-{number}"
+        anchor, n = base, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
+    """Read and check the glossary against the inventory's treatments."""
+    data = read_yaml_file(path)
+    unknown_keys(data, {"reviewed", "next_review", "entries", "not_drugs"}, path, "the file")
+    reviewed = checked(data, "reviewed", dt.date, path, "the file")
+    next_review = checked(data, "next_review", dt.date, path, "the file")
+    blocks = checked(data, "entries", list, path, "the file")
+    not_drugs = tuple(_load_not_a_drug(entry, path, data.line_of("not_drugs"))
+                      for entry in checked(data, "not_drugs", list, path, "the file", required=False) or [])
+    entries = [_load_entry(e, inventory, path, data.line_of("entries")) for e in blocks]
+    owners: dict[str, GlossaryEntry] = {}
+    for entry in entries:
+        for name in entry.names:
+            other = owners.get(normalise(name))
+            if other is entry:
+                raise DataError(path, entry.line, f"entry '{entry.term}': the name '{name}' is listed twice "
+                                "(capital letters do not count); remove the repeat.")
+            if other:
+                raise DataError(path, entry.line, f"entry '{entry.term}': the name '{name}' is already used by "
+                                f"'{other.term}' (line {other.line}); each term and alias may appear once.")
+            owners[normalise(name)] = entry
+            _check_name(entry, name, path)
+    for entry in entries:
+        if entry.member_of and normalise(entry.member_of) not in owners:
+            raise DataError(path, entry.line, f"entry '{entry.term}': member_of '{entry.member_of}' is not a "
+                            "glossary term; add that class or fix the spelling.")
+    # Letter headings on the glossary page use "letter-..." anchors; entries never take one of those.
+    letters = {f"letter-{slug(e.term[:1].upper()) or 'other'}" for e in entries}
+    anchors = unique_anchors([e.term for e in entries], taken=letters)
+    entries = [dataclasses.replace(e, anchor=a) for e, a in zip(entries, anchors)]
+    return Glossary(path, reviewed, next_review, tuple(entries), not_drugs)
+
+
+# Words of grammar that a glossary name or alias must never be: each would put a tooltip on almost every
+# sentence of the site. Single words of fewer than four letters are refused too, unless written in capitals
+# (an abbreviation such as CDK).
+GRAMMAR_WORDS = frozenset("""
+a an the and or but nor so yet if then than that this these those there here what which who whom whose when
+where why how all any some each every no not none one two both either neither few more most much many such
+i me my mine we us our you your yours he him his she her hers it its they them their theirs
+is are was were be been being am do does did done have has had having can could may might must shall should
+will would of in on at to for from by with without about above below into onto over under up down out off
+as also just only very too again ever never often always now well same other own
+""".split())
+
+
+def _check_name(entry: GlossaryEntry, name: str, path: Path) -> None:
+    """Refuse a name with invisible characters, or one that is a grammar word or too short."""
+    what = f"entry '{entry.term}': the name '{name[:40]}'"
+    hidden = invisible_characters(name)
+    if hidden:
+        raise DataError(path, entry.line, f"{what} has invisible or control characters ({', '.join(hidden[:3])}); "
+                        "delete them.")
+    folded = normalise(name)
+    if folded in GRAMMAR_WORDS or (" " not in folded and len(folded) < 4 and not name.isupper()):
+        raise DataError(path, entry.line, f"{what} is a common word, which would mark almost every sentence; "
+                        "use the drug's or term's own name.")
+
+
+def _load_not_a_drug(entry: Any, path: Path, line: int) -> NotADrug:
+    if not isinstance(entry, dict):
+        raise DataError(path, line, "each not_drugs entry must be a mapping like {name: ..., reason: ...}.")
+    unknown_keys(entry, {"name", "reason"}, path, "a not_drugs entry")
+    name = checked(entry, "name", str, path, "a not_drugs entry").strip()
+    reason = checked(entry, "reason", str, path, f"not_drugs '{name}'")
+    return NotADrug(name, " ".join(reason.split()), entry.line)
+
+
+def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> GlossaryEntry:
+    if not isinstance(block, dict):
+        raise DataError(path, line, "each entry must be a mapping with term, kind, definition.")
+    term = checked(block, "term", str, path, "an entry")
+    what = f"entry '{term}'"
+    unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition", "say", "say_source",
+                          "brands", "no_brand"}, path, what)
+    kind = checked(block, "kind", str, path, what)
+    if kind not in GLOSSARY_KINDS:
+        raise DataError(path, block.line, f"{what}: kind '{kind}' is unknown; use one of {', '.join(GLOSSARY_KINDS)}.")
+    definition = checked(block, "definition", str, path, what)
+    treatments = strings(block, "treatments", path, what)
+    for tid in treatments:
+        if tid not in inventory.treatments:
+            raise DataError(path, block.line, f"{what}: unknown treatment class '{tid}'; use one of "
+                            f"{', '.join(inventory.treatments)} (see data/sources.yml).")
+    if kind != "term" and not treatments:
+        raise DataError(path, block.line, f"{what}: a {kind} needs at least one treatment in 'treatments'.")
+    member_of = checked(block, "member_of", str, path, what, required=False)
+    say, say_source = _respelling(block, inventory, path, what)
+    brands, no_brand = _brands(block, kind, inventory, path, what)
+    return GlossaryEntry(term.strip(), kind, treatments, member_of, strings(block, "aliases", path, what),
+                         " ".join(definition.split()), block.line, say=say, say_source=say_source,
+                         brands=brands, no_brand=no_brand)
+
+
+_BRAND_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '\-]*")
+
+
+def _brands(block: YamlMapping, kind: str, inventory: Inventory, path: Path, what: str) -> tuple[tuple[Brand, ...], str | None]:
+    """A drug's brand names, each with the address it was seen at; or `no_brand` with the reason."""
+    no_brand = checked(block, "no_brand", str, path, what, required=False)
+    entries = checked(block, "brands", list, path, what, required=False) or []
+    if (entries or no_brand) and kind != "drug":
+        raise DataError(path, block.line, f"{what}: only a drug has brand names; remove 'brands' and 'no_brand'.")
+    if entries and no_brand:
+        raise DataError(path, block.line_of("no_brand"), f"{what} has both 'brands' and 'no_brand'; keep one.")
+    brands = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise DataError(path, block.line_of("brands"), f"{what}: each brand must be a mapping like "
+                            "{name: ..., seen_at: https://..., country: ...}.")
+        unknown_keys(entry, {"name", "seen_at", "country"}, path, f"a brand of {what}")
+        name = checked(entry, "name", str, path, f"a brand of {what}").strip()
+        if not _BRAND_NAME.fullmatch(name):
+            raise DataError(path, entry.line, f"{what}: brand '{name[:40]}' must be a plain name (letters, digits, "
+                            "spaces, hyphens).")
+        seen_at = checked(entry, "seen_at", str, path, f"brand '{name}' of {what} (the address of the NCI dictionary "
+                         "entry where it was seen)", required=True).strip()
+        if not inventory.names_source("brand names", seen_at):
+            raise DataError(path, entry.line_of("seen_at"), f"{what}: brand '{name}' must be seen at an entry of a "
+                            "names-only source registered for brand names in data/sources.yml (its entries_at), "
+                            f"not '{seen_at[:80]}'.")
+        country = (checked(entry, "country", str, path, f"brand '{name}' of {what}", required=False) or "").strip()
+        brands.append(Brand(name, seen_at, country))
+    return tuple(brands), (" ".join(no_brand.split()) if no_brand else None)
+
+
+def _respelling(block: YamlMapping, inventory: Inventory, path: Path, what: str) -> tuple[str | None, str | None]:
+    """An entry's `say` and `say_source`: a respelling in the NCI style, and where it was read, or "own"."""
+    say = checked(block, "say", str, path, what, required=False)
+    source = checked(block, "say_source", str, path, what, required=False)
+    if say is None:
+        if source is not None:
+            raise DataError(path, block.line_of("say_source"), f"{what} has a 'say_source' but no 'say'; add the "
+                            "respelling or remove the source.")
+        return None, None
+    say = say.strip()
+    if problem := respelling.problem(say):
+        raise DataError(path, block.line_of("say"), f"{what}: {problem}.")
+    if source is None:
+        raise DataError(path, block.line_of("say"), f"{what}: 'say' needs a 'say_source': the address of the "
+                        "dictionary entry it was read in, or 'own' when you wrote it by the same rules.")
+    source = source.strip()
+    if source != "own" and not inventory.names_source("respellings", source):
+        raise DataError(path, block.line_of("say_source"), f"{what}: 'say_source' must be 'own' or the address of "
+                        "an entry of a names-only source registered for respellings in data/sources.yml (its "
+                        f"entries_at), not '{source[:80]}'.")
+    return say, source

@@ -1,0 +1,40 @@
+"""The site's checked data, loaded once per change of its files."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.glossary import Glossary, load_glossary
+from mbc_guide.data.inventory import Inventory, load_inventory
+from mbc_guide.paths import GLOSSARY_FILE, SOURCES_FILE
+
+
+def load_all(sources: Path = SOURCES_FILE, glossary: Path = GLOSSARY_FILE) -> tuple[Inventory, Glossary]:
+    """The inventory and the glossary, both checked."""
+    inventory = load_inventory(sources)
+    return inventory, load_glossary(inventory, glossary)
+
+
+def site_data() -> tuple[Inventory, Glossary]:
+    """The checked inventory and glossary for the build hooks, parsed once per change of the files."""
+    try:
+        stamps = (SOURCES_FILE.stat().st_mtime_ns, GLOSSARY_FILE.stat().st_mtime_ns)
+    except FileNotFoundError as err:
+        raise DataError(err.filename, None, "file not found; restore it from git.") from None
+    return _site_data(*stamps)
+
+
+def site_data_or_abort() -> tuple[Inventory, Glossary]:
+    """site_data() for the build hooks: a data problem stops the build with its message, not a traceback."""
+    try:
+        return site_data()
+    except DataError as err:
+        raise PluginError(str(err)) from None
+
+
+@functools.lru_cache(maxsize=1)
+def _site_data(_sources_stamp: int, _glossary_stamp: int) -> tuple[Inventory, Glossary]:
+    return load_all()

@@ -1,0 +1,1 @@
+"""HTML read and changed through one parser, the content gate, and the page-body steps."""

@@ -1,0 +1,46 @@
+"""Give every table a caption, written in Markdown as a "Table: ..." line just above it.
+
+Python-Markdown's tables have no caption syntax, so pages write one the way
+Pandoc does:
+
+    Table: What each test result can mean
+
+    | Result | What it can mean |
+    ...
+
+This hook moves that paragraph into the table as its <caption>, which screen
+readers announce with the table. A table without one is a warning, so the
+strict build fails and names the page. The HTML is changed through the
+parser (html_tree).
+"""
+from __future__ import annotations
+
+from mkdocs.plugins import get_plugin_logger
+from selectolax.lexbor import LexborHTMLParser
+
+log = get_plugin_logger(__name__)
+PREFIX = "Table:"
+
+
+def add_captions(tree: LexborHTMLParser) -> int:
+    """Move each "Table: ..." paragraph that comes just before a table into it; return how many tables have none."""
+    uncaptioned = 0
+    for table in tree.css("table"):
+        paragraph = table.prev
+        while paragraph is not None and paragraph.is_text_node and not paragraph.text_content.strip():
+            paragraph = paragraph.prev
+        first = paragraph.child if paragraph is not None and paragraph.tag == "p" else None
+        if first is None or not first.is_text_node or not first.text_content.lstrip().startswith(PREFIX):
+            uncaptioned += 1
+            continue
+        caption = tree.create_node("caption")
+        for child in paragraph.iter(include_text=True):
+            caption.insert_child(child)
+        first = caption.child
+        first.replace_with(first.text_content.lstrip().removeprefix(PREFIX).lstrip())
+        if table.child is not None:
+            table.child.insert_before(caption)
+        else:
+            table.insert_child(caption)
+        paragraph.decompose()
+    return uncaptioned

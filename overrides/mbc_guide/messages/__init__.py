@@ -1,0 +1,1 @@
+"""How build and check messages name their file and line, in a terminal and in GitHub Actions."""

@@ -1,0 +1,86 @@
+"""Find whole-word names in text, in any capitalisation, with one case-folding rule.
+
+Names and text are compared in sitedata.normalise's form (Unicode case folding,
+white space as single spaces), and all names are searched in one pass with an
+Aho-Corasick automaton, so the cost does not grow with the number of names.
+Used by the glossary term marker and by the coverage check.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from mbc_guide.text.characters import normalise
+
+T = TypeVar("T")
+_ASCII_SPACES = str.maketrans("\t\n\r\f\v", "     ")
+
+
+def fold_text(text: str) -> tuple[str, list[int]]:
+    """The text in normalise()'s form, and for each folded character the index of its source character."""
+    if text.isascii() and "  " not in text:
+        return text.lower().translate(_ASCII_SPACES), list(range(len(text)))
+    folded: list[str] = []
+    starts: list[int] = []
+    in_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not in_space:
+                folded.append(" ")
+                starts.append(index)
+            in_space = True
+            continue
+        in_space = False
+        piece = char.casefold()
+        folded.append(piece)
+        starts.extend([index] * len(piece))
+    return "".join(folded), starts
+
+
+def is_word_char(char: str) -> bool:
+    """Letters, digits, "_" and combining marks: what a whole word may not touch."""
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+
+
+class NameFinder(Generic[T]):
+    """Finds (name, value) pairs in text. A name may not follow a word character or a hyphen
+    ("trastuzumab" is not found in "ado-trastuzumab"), nor precede a word character."""
+
+    def __init__(self, names: Iterable[tuple[str, T]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for name, value in names:
+            key = normalise(name)
+            if key:
+                self._automaton.add_word(key, (len(key), value))
+        self.empty = len(self._automaton) == 0
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def all(self, text: str) -> list[tuple[int, int, T]]:
+        """Every whole-word occurrence, overlapping ones included, as (start, end, value), by start."""
+        if self.empty:
+            return []
+        folded, starts = fold_text(text)
+        found = []
+        for last, (length, value) in self._automaton.iter(folded):
+            first, stop = last - length + 1, last + 1
+            start = starts[first]
+            end = starts[stop] if stop < len(starts) else len(text)
+            before_ok = start == 0 or not (is_word_char(text[start - 1]) or text[start - 1] == "-")
+            after_ok = end >= len(text) or not is_word_char(text[end])
+            if before_ok and after_ok:
+                found.append((start, end, value))
+        return sorted(found, key=lambda f: (f[0], -f[1]))
+
+    def longest(self, text: str) -> list[tuple[int, int, T]]:
+        """Occurrences left to right, the longest at each place, none overlapping."""
+        chosen = []
+        cursor = 0
+        for start, end, value in self.all(text):
+            if start >= cursor:
+                chosen.append((start, end, value))
+                cursor = end
+        return chosen

@@ -1,0 +1,1 @@
+"""What the build writes into pages: generated pages, glossary mentions, the whole guide, share metadata."""

@@ -1,0 +1,1 @@
+"""The search index's readers' words and the site's search worker."""

@@ -1,0 +1,206 @@
+"""Readers' words in the search index: load data/search_words.yml and add hidden fields.
+
+A mapping says "readers type these words for this word of the site". `enrich`
+adds the readers' words to hidden fields of each search-index entry whose own
+title or text has the site's word, and the names of each drug to the entries of
+its treatment page that name it. Titles and texts are left exactly as they are:
+Material's results show only those, so readers never see the hidden fields.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.yaml_lines import read_yaml_file
+from mbc_guide.html.tree import parse_fragment, text_nodes
+from mbc_guide.paths import ROOT
+
+WORDS_FILE = ROOT / "data" / "search_words.yml"
+# Hidden fields of the search index; their weights are set in mkdocs.yml (plugins: search: fields:).
+TITLE_FIELD = "title_words"  # readers' words for a site word in the entry's title
+TEXT_FIELD = "text_words"    # readers' words for a site word in the entry's text
+DRUG_FIELD = "drugs"         # on a treatment page, the words that name only the drugs it covers
+NAME_FIELD = "drug_names"    # on a treatment page, every word of the names of the drugs it covers
+ENTRY_FIELD = "entry_names"  # on a drug's glossary entry, every word of its names
+HIDDEN_FIELDS = (TITLE_FIELD, TEXT_FIELD, DRUG_FIELD, NAME_FIELD, ENTRY_FIELD)
+_SPLIT = re.compile(r"[\s\-]+")      # the search's own separator (Material's default for English)
+_EDGES = re.compile(r"^\W+|\W+$")    # what the search's trimmer strips from each word
+
+
+@dataclass(frozen=True)
+class WordMap:
+    """Readers type `readers` for the site's word or phrase `site`."""
+
+    site: str
+    readers: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    """data/search_words.yml, checked."""
+
+    path: Path
+    maps: tuple[WordMap, ...]
+    common_words: tuple[str, ...]
+
+    def readers_for(self, site_word: str) -> tuple[str, ...]:
+        """The readers' words mapped to this site word (capital letters ignored)."""
+        wanted = words(site_word)
+        return tuple(r for m in self.maps if words(m.site) == wanted for r in m.readers)
+
+
+def load_search_words(path: Path = WORDS_FILE) -> SearchWords:
+    """Read and check the readers' words file; problems raise DataError with the line."""
+    data = read_yaml_file(path)
+    extra = sorted(set(data) - {"words", "common_words"})
+    if extra:
+        raise DataError(path, data.line, f"unknown key '{extra[0]}'; allowed: common_words, words.")
+    entries = data.get("words")
+    if not isinstance(entries, list) or not entries:
+        raise DataError(path, data.line, "'words' must be a list of {site: ..., readers: [...]} entries.")
+    maps = [_word_map(entry, path, data.line) for entry in entries]
+    common = data.get("common_words") or []
+    if not isinstance(common, list) or not all(isinstance(w, str) and w.strip() for w in common):
+        raise DataError(path, data.line, "'common_words' must be a list of words.")
+    return SearchWords(path, tuple(maps), tuple(w.strip().lower() for w in common))
+
+
+def _word_map(entry, path: Path, line: int) -> WordMap:
+    if not isinstance(entry, dict) or set(entry) != {"site", "readers"}:
+        raise DataError(path, getattr(entry, "line", line),
+                        "each entry must be {site: word on the site, readers: [words readers type]}.")
+    site, readers = entry["site"], entry["readers"]
+    if not isinstance(site, str) or not words(site):
+        raise DataError(path, entry.line, "'site' must be a word or phrase.")
+    if not isinstance(readers, list) or not readers or not all(isinstance(r, str) and words(r) for r in readers):
+        raise DataError(path, entry.line, f"'{site}': 'readers' must be a list of words or phrases.")
+    same = [r for r in readers if words(r) == words(site)]
+    if same:
+        raise DataError(path, entry.line, f"'{site}': '{same[0]}' is the site's own word; remove it from 'readers'.")
+    return WordMap(site.strip(), tuple(r.strip() for r in readers), entry.line)
+
+
+# --- Words of a search-index entry -----------------------------------------------------------
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words the search sees in plain text: lower case, split on spaces and hyphens, edges trimmed."""
+    found = (_EDGES.sub("", w) for w in _SPLIT.split(text.lower()))
+    return tuple(w for w in found if w)
+
+
+def html_words(html: str) -> tuple[str, ...]:
+    """The words of an HTML fragment (a search-index title or text)."""
+    return words(" ".join(node.text_content for node in text_nodes(parse_fragment(html), frozenset())))
+
+
+def has_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """True when the words of `phrase` appear in `haystack` one after the other."""
+    n = len(phrase)
+    return any(haystack[i:i + n] == phrase for i in range(len(haystack) - n + 1))
+
+
+def _join(found: list[str], own: tuple[str, ...]) -> str:
+    """The hidden field's text: each word once, in the order found, leaving out the entry's own words
+    (they already count: "stage four" for "stage 4" adds only "four")."""
+    return " ".join(w for w in dict.fromkeys(w for phrase in found for w in words(phrase)) if w not in own)
+
+
+# --- The index -----------------------------------------------------------------------------
+
+
+def page_of(location: str) -> str:
+    """The page part of a search-index location ("treatment/chemotherapy/#the-drugs" -> "treatment/chemotherapy/")."""
+    return location.split("#", 1)[0]
+
+
+@dataclass(frozen=True)
+class Drug:
+    """A glossary entry as search sees it: its names, the locations of the pages that cover it (none for a
+    term), and the location of the entry itself on the glossary page."""
+
+    names: tuple[str, ...]
+    pages: tuple[str, ...]
+    entry: str = ""
+
+
+def drug_words(drug: Drug, page: str, search_words: SearchWords, elsewhere: set[str],
+               pages_with: dict[str, int], page_count: int) -> list[str]:
+    """The words of a drug's names (and their readers' words) that point to this page of it alone.
+
+    Left out: words of another glossary entry this page does not cover (elsewhere: "inhibitors" on
+    the hormone therapy page, since the PARP inhibitors are elsewhere; "pd" and "l1", which the
+    PD-L1 test has), words on more than half of the site's pages (pages_with counts the pages that
+    have each word: "drugs"), and words under 3 letters.
+    """
+    found = [w for n in drug.names for phrase in (n, *search_words.readers_for(n)) for w in words(phrase)]
+    return [w for w in dict.fromkeys(found)
+            if len(w) >= 3 and w not in elsewhere and pages_with.get(w, 0) <= page_count / 2]
+
+
+def _names_in(drugs: list[Drug], haystack: tuple[str, ...]) -> list[Drug]:
+    """The drugs with a name in the words (one set look-up per single-word name)."""
+    present = set(haystack)
+    return [d for d in drugs if any(all(w in present for w in words(n)) and has_phrase(haystack, words(n))
+                                    for n in d.names)]
+
+
+def enrich(index: dict, search_words: SearchWords, drugs: list[Drug]) -> dict:
+    """Add the hidden fields to each entry of a search index (Material's search_index.json data).
+
+    Readers' words go to the entries whose title or text has the site's word; a drug's words go to
+    the entries of its treatment pages that name it, and its names also to its glossary entry, which
+    then comes second. Titles, texts and locations stay as they were. Every look-up is prepared
+    once (drugs by page, by glossary entry; the pages that have each word), so the cost grows with
+    the size of the index, not with index entries times glossary entries.
+    """
+    maps = [(words(m.site), m) for m in search_words.maps]
+    docs = [(doc, html_words(doc.get("title", "")), html_words(doc.get("text", ""))) for doc in index["docs"]]
+    page_words: dict[str, set[str]] = {}
+    for doc, title, text in docs:
+        page_words.setdefault(page_of(doc["location"]), set()).update(title, text)
+    pages_with: dict[str, int] = {}
+    for page_set in page_words.values():
+        for word in page_set:
+            pages_with[word] = pages_with.get(word, 0) + 1
+    by_page: dict[str, list[Drug]] = {}
+    by_entry: dict[str, list[Drug]] = {}
+    for drug in drugs:
+        for page in drug.pages:
+            by_page.setdefault(page, []).append(drug)
+        if drug.pages:
+            by_entry.setdefault(drug.entry, []).append(drug)
+    elsewhere = {page: {w for d in drugs if page not in d.pages for n in d.names for w in words(n)}
+                 for page in by_page}
+    placed: set[tuple[str, str]] = set()  # (page, site word) already given its readers' words from a text
+    for doc, title, text in docs:
+        page = page_of(doc["location"])
+        in_title = [r for site, m in maps if has_phrase(title, site) for r in m.readers]
+        # From a text, once per page (the first section that has the word), which keeps the index small.
+        in_text = []
+        for site, m in maps:
+            if not has_phrase(title, site) and has_phrase(text, site) and (page, m.site) not in placed:
+                placed.add((page, m.site))
+                in_text.extend(m.readers)
+        both = title + ("",) + text
+        named = _names_in(by_page.get(page, []), both)
+        entry_of = by_entry.get(doc["location"], [])  # a drug's own glossary entry
+        fields = ((TITLE_FIELD, in_title, title), (TEXT_FIELD, in_text, both),
+                  (DRUG_FIELD, [w for d in named for w in drug_words(d, page, search_words, elsewhere[page],
+                                                                    pages_with, len(page_words))], ()),
+                  (NAME_FIELD, [n for d in named for n in d.names], ()),
+                  (ENTRY_FIELD, [n for d in entry_of for n in d.names], ()))
+        for field, found, own in fields:
+            text_of_field = _join(found, own)
+            if text_of_field:
+                doc[field] = text_of_field
+    return index
+
+
+def missing_site_words(search_words: SearchWords, texts: list[str]) -> list[WordMap]:
+    """The mappings whose site word is in none of the given HTML texts (titles and texts of the index)."""
+    seen = [html_words(t) for t in texts]
+    return [m for m in search_words.maps if not any(has_phrase(s, words(m.site)) for s in seen)]

@@ -1,0 +1,1 @@
+"""Rules for plain text: how names are compared, respellings, escaping for Markdown."""
