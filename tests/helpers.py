@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mbc_guide.html.tree import parse_document, parse_fragment, to_html
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # the source documents and the own-words tool, beside the repository
 SOURCE_TEXTS = SHARED / "sources"  # the source texts, never copied into the repository
@@ -59,3 +61,22 @@ def load_data(data: Path):
     """The inventory and glossary of a data folder (sources.yml and glossary.yml)."""
     from mbc_guide.data.site import load_all
     return load_all(data / "sources.yml", data / "glossary.yml")
+
+
+def on_fragment(change, html: str, *args):
+    """Parse an HTML fragment, apply a change to the tree, and return (the fragment as HTML, what the change returned)."""
+    tree = parse_fragment(html)
+    result = change(tree, *args)
+    return to_html(tree), result
+
+
+def on_document(change, html: str, *args):
+    """Parse a whole page, apply a change to the tree, and return (the page as HTML, what the change returned)."""
+    tree = parse_document(html)
+    result = change(tree, *args)
+    return to_html(tree), result
+
+
+def as_parsed(html: str, document: bool = False) -> str:
+    """HTML as the parser writes it back, unchanged in meaning: what a step that changes nothing returns."""
+    return to_html(parse_document(html) if document else parse_fragment(html))

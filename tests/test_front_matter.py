@@ -19,7 +19,7 @@ from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, s
 from mbc_guide.data.inventory import load_inventory
 from tests.helpers import ROOT, run_mkdocs
 from mbc_guide.html.tree import elements, parse_document
-from test_hostile_input import assert_clean_failure, edit, validate
+from tests.test_hostile_input import assert_clean_failure, edit, validate
 
 CHEMO = "docs/treatment/chemotherapy.md"
 SCRIPT = "<script>window.__pwned=1</script>"

@@ -56,7 +56,10 @@ def test_the_lock_says_how_to_regenerate_it(lock):
 def test_make_installs_by_hash_from_the_dev_lock():
     makefile = (ROOT / "Makefile").read_text()
     assert "pip install --quiet --require-hashes -r requirements-dev-lock.txt" in makefile
-    assert re.search(r"^\$\(VENV\)/\.installed: requirements-lock\.txt requirements-dev-lock\.txt$", makefile, re.M)
+    assert re.search(r"^\$\(VENV\)/\.installed: requirements-lock\.txt requirements-dev-lock\.txt pyproject\.toml$",
+                     makefile, re.M)
+    # The site's own library: no hash (it is this repository), no dependencies of its own, the pinned build backend.
+    assert "pip install --quiet --no-deps --no-build-isolation --editable ." in makefile
 
 
 def test_a_line_without_a_hash_is_caught(tmp_path, monkeypatch):

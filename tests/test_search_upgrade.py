@@ -9,6 +9,8 @@ The message format is checked under Node with Material's real worker
 """
 from __future__ import annotations
 
+from mbc_guide.html.tree import parse_document
+
 import re
 import shutil
 from pathlib import Path
@@ -46,7 +48,7 @@ def test_materials_config_block_names_its_worker_as_search():
 
 def test_built_pages_name_the_sites_worker_with_materials_after_it(built_site):
     for page in (built_site / "index.html", built_site / "treatment" / "chemotherapy" / "index.html"):
-        search = search_words.config_search(page.read_text(encoding="utf-8"))
+        search = search_words.config_search(parse_document(page.read_text(encoding="utf-8")))
         assert search.endswith(f"workers/search-readers.js#{material_worker().name}"), search
         search_words.check_worker(search, built_site)
 

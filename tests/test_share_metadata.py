@@ -23,7 +23,7 @@ from mbc_guide.pages.generated_pages import glossary_markdown, side_effects_mark
 from tests.helpers import ROOT
 from mbc_guide.html.tree import parse_document
 from mbc_guide.pages.share_metadata import hosted_url, medical_web_page, script_safe_json
-from test_build import build_copy
+from tests.test_build import build_copy
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_URL, SITE_NAME = CONFIG["site_url"], CONFIG["site_name"]

@@ -15,6 +15,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Add readers' words to the search index; then list every file, with its hash, in the service worker."""
     build = state.current()
     site = Path(config.site_dir)
-    enrich_site_index(site, build.search_config, build.inventory, build.glossary, build.page_urls)
+    enrich_site_index(site, build.search_config, build.inventory, build.glossary, build.page_urls,
+                      build.data_dir / "search_words.yml")
     if build.service_worker:
         web_app.write_service_worker(site, build.date)

@@ -1,0 +1,1 @@
+"""Browser tests: the built site in Chromium, served and from file://, at desktop and phone widths."""

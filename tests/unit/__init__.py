@@ -1,0 +1,1 @@
+"""Unit tests not yet moved beside the library module they test."""

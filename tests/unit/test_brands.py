@@ -17,6 +17,7 @@ from mbc_guide.data.site import load_all
 from tests.helpers import edit_once as edit, load_data as load
 import validate
 from mbc_guide.names.term_marker import TermMarker
+from tests.helpers import on_fragment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +89,7 @@ def test_a_drug_with_no_brand_and_no_reason_fails_the_validator(data):
 
 def test_a_brand_name_on_a_page_gets_its_drugs_tooltip():
     _, glossary = load_all()
-    html, entries = TermMarker(glossary.entries).mark("<p>My box says Herceptin.</p>", lambda e: f"g/#{e.anchor}")
+    html, entries = on_fragment(TermMarker(glossary.entries).mark, "<p>My box says Herceptin.</p>", lambda e: f"g/#{e.anchor}")
     assert '<a class="mbc-term" href="g/#trastuzumab" data-term="trastuzumab"' in html
     assert ">Herceptin</a>" in html and [e.term for e in entries] == ["trastuzumab"]
 

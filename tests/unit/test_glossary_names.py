@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from test_hostile_input import assert_clean_failure, edit, validate
+from tests.test_hostile_input import assert_clean_failure, edit, validate
 
 TAMOXIFEN = "  - term: tamoxifen\n"
 

@@ -14,6 +14,7 @@ from mbc_guide.data.site import load_all
 from tests.helpers import edit_once as edit, load_data as load
 from mbc_guide.checks import source_check
 from mbc_guide.names.term_marker import TermMarker
+from tests.helpers import on_fragment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -133,14 +134,14 @@ def test_the_source_check_reads_no_text_for_a_names_only_source(tmp_path):
 
 def test_the_term_marker_writes_the_respelling_and_its_spoken_form():
     _, glossary = load_all()
-    html, _ = TermMarker(glossary.entries).mark("<p>Pertuzumab helps.</p>", lambda e: f"g/#{e.anchor}")
+    html, _ = on_fragment(TermMarker(glossary.entries).mark, "<p>Pertuzumab helps.</p>", lambda e: f"g/#{e.anchor}")
     assert 'data-say="per-TOO-zoo-mab"' in html
     assert 'data-say-spoken="per too zoo mab, stress on too"' in html
 
 
 def test_a_term_without_a_respelling_gets_no_say_attribute():
     _, glossary = load_all()
-    html, _ = TermMarker(glossary.entries).mark("<p>A hospice helps.</p>", lambda e: f"g/#{e.anchor}")
+    html, _ = on_fragment(TermMarker(glossary.entries).mark, "<p>A hospice helps.</p>", lambda e: f"g/#{e.anchor}")
     assert "data-say" not in html
 
 

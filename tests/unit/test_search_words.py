@@ -1,6 +1,8 @@
 """The readers' words in the search index (overrides/hooks/readers_words.py, search_words.py)."""
 from __future__ import annotations
 
+from mbc_guide.html.tree import parse_document
+
 import copy
 import json
 
@@ -147,5 +149,5 @@ def test_the_worker_check_fails_when_materials_worker_stops_using_messages(tmp_p
 
 def test_config_search_reads_the_pages_config():
     html = '<script id="__config" type="application/json">{"search": "a/b.js#c"}</script>'
-    assert search_words.config_search(html) == "a/b.js#c"
-    assert search_words.config_search("<p>no config</p>") is False
+    assert search_words.config_search(parse_document(html)) == "a/b.js#c"
+    assert search_words.config_search(parse_document("<p>no config</p>")) is False

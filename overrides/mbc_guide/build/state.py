@@ -55,9 +55,14 @@ class Build:
         """The iframe-worker shim the offline copy loads, None in the hosted site."""
         return shim_source(self.config) if self.offline else None
 
+    @property
+    def data_dir(self) -> Path:
+        """The data files' folder, beside mkdocs.yml."""
+        return Path(self.config.config_file_path).parent / "data"
+
     def load_data(self) -> None:
         """Load the checked data and the glossary's term marker (a data problem stops the build)."""
-        self.inventory, glossary = site_data_or_abort()
+        self.inventory, glossary = site_data_or_abort(self.data_dir)
         if glossary is not self.glossary:
             self.glossary, self.marker = glossary, TermMarker(glossary.entries)
 

@@ -45,14 +45,14 @@ class SearchSetupError(Exception):
 # --- MkDocs events ---------------------------------------------------------------------------
 
 
-def enrich_site_index(site: Path, search_config, inventory, glossary, urls: dict[str, str]) -> None:
+def enrich_site_index(site: Path, search_config, inventory, glossary, urls: dict[str, str], words_file: Path) -> None:
     """Check the worker setup, then add the hidden fields and config.readers to the built search index."""
     index_path = site / "search" / "search_index.json"
     if not index_path.is_file():
         return
     try:
         check_worker(search_config, site)
-        search_words = readers_words.load_search_words()
+        search_words = readers_words.load_search_words(words_file)
     except (SearchSetupError, DataError) as err:
         raise PluginError(str(err)) from None
     index = json.loads(index_path.read_text(encoding="utf-8"))

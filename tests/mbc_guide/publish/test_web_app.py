@@ -37,12 +37,6 @@ def test_a_broken_favicon_is_a_clear_error():
         web_app.icon_png("<svg", 64, 0.1, None)
 
 
-def test_missing_app_settings_are_named():
-    config = SimpleNamespace(extra={"app": {"short_name": "Guide"}})
-    with pytest.raises(PluginError, match="extra.app needs theme_color, background_color"):
-        web_app.settings(config)
-
-
 def test_manifest_has_what_phones_need():
     config = SimpleNamespace(theme={"favicon": "assets/favicon.svg", "language": "en"}, site_name="A <guide>",
                              site_description="About it.")
@@ -93,8 +87,3 @@ def test_a_changed_file_changes_the_version(tmp_path: Path):
 def test_a_lost_or_doubled_placeholder_stops_the_build(template):
     with pytest.raises(PluginError, match="exactly once"):
         web_app.service_worker_js(template, [], dt.date.today())
-
-
-def test_the_build_date_follows_source_date_epoch(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795780800")  # 2026-11-27 12:00 UTC
-    assert web_app.build_date() == dt.date(2026, 11, 27)

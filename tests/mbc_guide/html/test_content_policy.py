@@ -11,7 +11,7 @@ from mbc_guide.html import content_policy
 from mbc_guide.checks import rendering
 from mbc_guide.html.content_policy import check_html, needs_rendering, url_allowed
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT  # noqa: E402
 RENDER = rendering.renderer(*rendering.markdown_settings(ROOT / "mkdocs.yml"))
 THEME = content_policy.theme_ids(rendering.theme_dirs(ROOT / "mkdocs.yml"), ROOT / "docs")
 

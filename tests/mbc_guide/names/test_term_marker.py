@@ -9,6 +9,7 @@ from mbc_guide.data.glossary import GlossaryEntry
 from mbc_guide.html.tree import parse_fragment
 from mbc_guide.names.finder import NameFinder, fold_text
 from mbc_guide.names.term_marker import TermMarker
+from tests.helpers import as_parsed, on_fragment
 
 
 def entry(term: str, *aliases: str, definition: str = "A plain definition.") -> GlossaryEntry:
@@ -29,8 +30,7 @@ ENTRIES = [
 
 
 def mark(html: str, entries=ENTRIES) -> str:
-    marked, _ = TermMarker(entries).mark(html, lambda e: f"../glossary/#{e.anchor}")
-    return marked
+    return on_fragment(TermMarker(entries).mark, html, lambda e: f"../glossary/#{e.anchor}")[0]
 
 
 def marked_terms(html: str) -> list[str]:
@@ -113,7 +113,7 @@ def test_marking_resumes_after_a_skipped_element():
 
 def test_attributes_and_comments_are_left_alone():
     source = '<p title="taxanes"><img alt="HER2"><!-- taxanes --></p>'
-    assert mark(source) == source
+    assert mark(source) == as_parsed(source)
 
 
 def test_hostile_definitions_are_escaped():
@@ -126,7 +126,7 @@ def test_hostile_definitions_are_escaped():
 
 def test_a_greater_than_sign_in_an_attribute_is_not_the_end_of_the_tag():
     source = '<p title="a > taxanes here">text</p><img alt="x > HER2 y">'
-    assert mark(source) == source
+    assert mark(source) == as_parsed(source)
 
 
 def test_a_term_that_is_also_an_entity_name_leaves_entities_alone():
@@ -150,9 +150,9 @@ def test_first_mention_of_each_entry_across_text_nodes():
     assert marked_terms(html) == ["taxanes", "HER2"]
 
 
-def test_page_without_terms_is_returned_unchanged():
+def test_page_without_terms_is_left_unchanged():
     source = '<p hidden class=x>No terms here &nbsp; at all<br/></p>'
-    assert mark(source) == source
+    assert mark(source) == as_parsed(source)
 
 
 def test_link_carries_the_term_and_its_glossary_anchor():
@@ -162,12 +162,12 @@ def test_link_carries_the_term_and_its_glossary_anchor():
 
 
 def test_mentions_are_reported():
-    _, entries = TermMarker(ENTRIES).mark("<p>HER2 and taxanes and HER2</p>", lambda e: "#")
+    _, entries = on_fragment(TermMarker(ENTRIES).mark, "<p>HER2 and taxanes and HER2</p>", lambda e: "#")
     assert [e.term for e in entries] == ["HER2", "taxanes"]
 
 
 def test_empty_glossary_marks_nothing():
-    assert TermMarker([]).mark("<p>taxanes</p>", lambda e: "#") == ("<p>taxanes</p>", [])
+    assert on_fragment(TermMarker([]).mark, "<p>taxanes</p>", lambda e: "#") == ("<p>taxanes</p>", [])
 
 
 def test_fold_text_keeps_positions():

@@ -1,5 +1,10 @@
 """A "Table: ..." paragraph just above a table becomes its caption; other tables are counted."""
-from mbc_guide.html.table_captions import add_captions
+from mbc_guide.html import table_captions
+from tests.helpers import on_fragment
+
+
+def add_captions(html: str) -> tuple[str, int]:
+    return on_fragment(table_captions.add_captions, html)
 
 TABLE = "<table>\n<thead><tr><th>A</th></tr></thead>\n</table>"
 

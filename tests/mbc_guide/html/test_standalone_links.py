@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from mbc_guide.html.standalone_links import mark
+from mbc_guide.html import standalone_links
+from tests.helpers import on_fragment
+
+
+def mark(html: str) -> str:
+    return on_fragment(standalone_links.mark, html)[0]
 
 
 @pytest.mark.parametrize("html", [

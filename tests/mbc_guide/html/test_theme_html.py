@@ -1,6 +1,11 @@
 """The theme's invalid attributes are fixed and section toggles named, through the parser."""
 from mbc_guide.html.tree import parse_document
-from mbc_guide.html.theme_html import fix_theme_html
+from mbc_guide.html import theme_html
+from tests.helpers import as_parsed, on_document
+
+
+def fix_theme_html(html: str) -> str:
+    return on_document(theme_html.fix_theme_html, html)[0]
 
 SECTION = ('<li><input class="md-nav__toggle md-toggle" type="checkbox" id="__nav_4" checked>'
            '<div class="md-nav__link md-nav__container"><a href="../" class="md-nav__link">Treatment</a>'
@@ -23,9 +28,9 @@ def test_drawer_and_search_boxes_lose_autocomplete():
     assert "autocomplete" not in box.attributes and box.attributes["id"] == "__drawer"
 
 
-def test_text_inputs_keep_autocomplete_and_a_valid_page_is_returned_as_it_was():
+def test_text_inputs_keep_autocomplete_and_a_valid_page_is_left_as_it_was():
     html = page('<input type="text" class="md-search__input" autocomplete="off" required>')
-    assert fix_theme_html(html) == html
+    assert fix_theme_html(html) == as_parsed(html, document=True)
 
 
 def test_the_open_section_toggle_is_named_and_loses_its_empty_tabindex():
@@ -56,7 +61,7 @@ def test_a_label_for_a_missing_control_loses_its_for():
 def test_script_text_that_looks_like_tags_is_not_touched():
     script = '{"a": "<input type=\\"checkbox\\" autocomplete=\\"off\\">"}'
     html = page(f'<script type="application/json">{script}</script><p title="<label for=x>">x</p>')
-    assert fix_theme_html(html) == html
+    assert fix_theme_html(html) == as_parsed(html, document=True)
 
 
 def test_search_dialog_is_named_and_body_scripts_are_deferred():

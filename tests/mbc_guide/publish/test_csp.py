@@ -7,8 +7,9 @@ import hashlib
 import pytest
 from mkdocs.exceptions import PluginError
 
-from mbc_guide.publish.csp import add_policy, sha256_source
-from tests.helpers import ROOT, need_npm_packages
+from mbc_guide.publish import csp
+from mbc_guide.publish.csp import sha256_source
+from tests.helpers import ROOT, need_npm_packages, on_document
 from mbc_guide.html.tree import parse_document
 from mbc_guide.publish.offline_shim import SHIM_SOURCE, frame_script
 
@@ -18,6 +19,10 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>
 <article class="md-content__inner md-typeset"><p>Text</p><script>alert("content")</script>
 <table><tr><td style="text-align: right;">1</td></tr></table></article>
 <script src="assets/bundle.js"></script><script>var palette = 2;</script></body></html>"""
+
+
+def add_policy(html: str, theme: frozenset[str] = frozenset(), shim=None) -> str:
+    return on_document(csp.add_policy, html, theme, shim)[0]
 
 
 THEME = frozenset({"var theme = 1;", "var palette = 2;"})  # what the theme's script partials made for PAGE

@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.build, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.checks, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.data, one file per module."""

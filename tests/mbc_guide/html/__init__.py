@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.html, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.messages, one file per module."""

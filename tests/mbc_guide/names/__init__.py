@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.names, one file per module."""

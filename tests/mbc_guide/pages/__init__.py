@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.pages, one file per module."""

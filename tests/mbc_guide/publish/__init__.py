@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.publish, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.search, one file per module."""

@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.text, one file per module."""

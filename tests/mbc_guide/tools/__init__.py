@@ -1,0 +1,1 @@
+"""Tests of mbc_guide.tools, one file per module."""
