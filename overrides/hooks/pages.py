@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from mbc_guide.build import pipeline, state
+from mbc_guide.checks import coverage_figures
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import (
     FRONT_MATTER,
@@ -17,7 +18,7 @@ from mbc_guide.data.front_matter import (
     shown_meta,
     split_page,
 )
-from mbc_guide.pages import coverage_figures, mentions, page_record, report_link, share_metadata, whole_guide
+from mbc_guide.pages import mentions, page_record, report_link, share_metadata, whole_guide
 from mbc_guide.publish import csp
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError

@@ -96,7 +96,7 @@ def test_the_theme_ids_come_from_the_templates_and_scripts():
 
 
 def test_the_site_markers_are_the_hooks_own():
-    from mbc_guide.pages import coverage_figures as coverage_gate
+    from mbc_guide.checks import coverage_figures as coverage_gate
     from mbc_guide.pages import mentions as glossary
     from mbc_guide.pages import whole_guide
     assert {f"<!-- {marker} -->" for marker in content_policy.SITE_MARKERS} == {
