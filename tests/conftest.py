@@ -11,7 +11,7 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from tests.helpers import READING_GRADES, ROOT, need_npm_packages, run_mkdocs
+from tests.helpers import READING_GRADES, ROOT, need_npm_packages, build_site
 
 # The property-based tests (tests/unit/test_bad_input_property.py): 200 examples each in the full suite;
 # `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 40.
@@ -42,7 +42,7 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The site, built once with `mkdocs build --strict`, as served by a web host."""
     def build(folder: Path) -> None:
-        result = run_mkdocs("build", "--strict", "--site-dir", str(folder / "site"))
+        result = build_site(folder / "site")
         assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return built_once(tmp_path_factory, "built-site", build) / "site"
 

@@ -1,12 +1,19 @@
 """Paths and commands shared by the tests (imported as `helpers`; tests/ is on the path via pytest.ini)."""
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from mbc_guide.html.tree import parse_document, parse_fragment, to_html
 
@@ -16,15 +23,55 @@ SOURCE_TEXTS = SHARED / "sources"  # the source texts, never copied into the rep
 READING_GRADES: dict[str, tuple[float, float]] = {}  # page -> (Flesch-Kincaid, SMOG), filled by test_content.py, printed at the end of the run
 
 
-def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run MkDocs with the project's settings and return the finished process (never raises).
+def build_site(site_dir: Path, project: Path = ROOT, *, strict: bool = True,
+               env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build a project's site in this process through MkDocs' own API, as `mkdocs build` would, and return
+    what a finished `mkdocs build` process would: its exit code, what it printed and its log (never raises).
 
-    WHOLE_GUIDE_PDF is empty unless the test sets it, so a PDF left in dist/ by `make pdf`
-    never changes what the tests build.
+    The build runs in the project's folder, so messages name files as a contributor sees them.
+    WHOLE_GUIDE_PDF is empty unless the test sets it, so a PDF left in dist/ by `make pdf` never
+    changes what the tests build.
     """
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+    variables = {"NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", **(env or {})}
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    printed = io.StringIO()
+    code = 0
+    try:
+        with contextlib.chdir(project), patched_environment(variables), contextlib.redirect_stdout(printed):
+            config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except MkDocsException as err:
+        code = 1
+        log.write(f"Error: {err}\n")
+    except Exception:  # a traceback is a finding: tests assert there is none
+        code = 1
+        log.write(traceback.format_exc())
+    finally:
+        logger.removeHandler(handler)
+    return subprocess.CompletedProcess(["mkdocs", "build"], code, printed.getvalue(), log.getvalue())
+
+
+@contextlib.contextmanager
+def patched_environment(variables: dict):
+    """Set environment variables for the duration of a block, then put back what was there."""
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update({name: str(value) for name, value in variables.items()})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def need_npm_packages(package: str = "iframe-worker") -> None:

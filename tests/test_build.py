@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT, run_mkdocs
+from tests.helpers import ROOT, build_site
 
 def build_copy(copy: Path):
-    return run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
+    return build_site(copy / "site", project=copy)
 
 
 def test_strict_build_succeeds_without_warnings(built_site):
@@ -24,7 +24,7 @@ def test_strict_build_succeeds_without_warnings(built_site):
 
 
 def test_strict_build_output_has_no_warnings():
-    result = run_mkdocs("build", "--strict", "--site-dir", str(ROOT / ".pytest-build-check"))
+    result = build_site(ROOT / ".pytest-build-check")
     shutil.rmtree(ROOT / ".pytest-build-check", ignore_errors=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
@@ -37,8 +37,7 @@ def test_broken_link_and_anchor_fail_the_build_naming_their_lines(site_copy):
     page.write_text(page.read_text() + "\nSee [a missing page](no-such-page.md).\n\n"
                     "See [this part](hormone-therapy.md#no-such-heading).\n")
     lines = len(page.read_text().splitlines())
-    result = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy,
-                        env={"GITHUB_ACTIONS": "true"})
+    result = build_site(site_copy / "site", project=site_copy, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
     assert re.search(rf"WARNING - +docs/treatment/chemotherapy\.md:{lines - 2}: .*'no-such-page\.md'.* Fix the "
                      "address on that line", result.stderr), result.stderr

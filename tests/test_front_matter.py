@@ -17,7 +17,7 @@ import pytest
 from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, shown_meta
 
 from mbc_guide.data.inventory import load_inventory
-from tests.helpers import ROOT, run_mkdocs
+from tests.helpers import ROOT, build_site
 from mbc_guide.html.tree import elements, parse_document
 from tests.test_hostile_input import assert_clean_failure, edit, validate
 
@@ -94,7 +94,7 @@ def test_an_overdue_page_says_so_to_readers_and_fails_ci(site_copy):
     page.write_text(re.sub(r"\nnext_review: [^\n]*", "\nnext_review: 2025-06-10", text, count=1), encoding="utf-8")
     assert validate(site_copy).returncode == 0
     assert_clean_failure(validate(site_copy, "--fail-overdue"), r"chemotherapy\.md:\d+.*was due for review", 1)
-    result = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy)
+    result = build_site(site_copy / "site", project=site_copy)
     assert result.returncode == 0, result.stderr
     built = parse_document((site_copy / "site" / "treatment" / "chemotherapy" / "index.html").read_text())
     note = built.css_first(".mbc-page-meta__overdue")
@@ -119,12 +119,12 @@ def test_a_script_in_every_front_matter_key_never_reaches_a_page(site_copy, buil
     kept = "".join(line + "\n" for line in text.split("---")[1].splitlines()
                    if line.startswith(("sources:", "reviewed:", "next_review:")))
     page.write_text("---\n" + kept + hostile_front_matter() + "---" + text.split("---", 2)[2], encoding="utf-8")
-    strict = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy)
+    strict = build_site(site_copy / "site", project=site_copy)
     for key in theme_keys():
         assert_clean_failure(strict, rf"chemotherapy\.md:\d+: .*(key '{key}'|`{key}`|template)")
     assert not (site_copy / "site").exists(), "a failed build left its site behind"
 
-    preview = run_mkdocs("build", "--no-strict", "--site-dir", str(site_copy / "site"), cwd=site_copy)
+    preview = build_site(site_copy / "site", project=site_copy, strict=False)
     assert preview.returncode == 0, preview.stderr
     site = site_copy / "site"
     for html in site.rglob("*.html"):
@@ -151,7 +151,7 @@ def test_hostile_yaml_and_huge_pages_end_in_seconds_with_a_message(site_copy, fi
     edit(site_copy / file, old, new)
     start = time.monotonic()
     assert_clean_failure(validate(site_copy), expected, 2)
-    strict = run_mkdocs("build", "--strict", "--site-dir", str(site_copy / "site"), cwd=site_copy)
+    strict = build_site(site_copy / "site", project=site_copy)
     assert_clean_failure(strict, expected)
     assert time.monotonic() - start < 60
     assert not (site_copy / "site").exists()

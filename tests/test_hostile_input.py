@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 
 import validate as validate_script
-from tests.helpers import run_mkdocs
+from tests.helpers import build_site
 from mbc_guide.html.tree import elements, parse_document
 
 
@@ -53,7 +53,7 @@ def validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
-    return run_mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    return build_site(project / "site", project=project)
 
 
 def assert_clean_failure(result: subprocess.CompletedProcess, expected: str, code: int | None = None) -> None:
@@ -172,7 +172,7 @@ def test_the_build_refuses_unchecked_files_and_never_publishes_them(project):
     result = build(project)
     for name in UNCHECKED_FILES:
         assert_clean_failure(result, rf"docs/{re.escape(name)}: a \.\w+ file is published as it is, unchecked")
-    result = run_mkdocs("build", "--no-strict", "--site-dir", str(project / "site"), cwd=project)
+    result = build_site(project / "site", project=project, strict=False)
     assert result.returncode == 0, result.stderr
     assert not [name for name in UNCHECKED_FILES if (project / "site" / name).exists()]
     assert (project / "site" / "assets" / "favicon.svg").is_file()  # the site's own, listed

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from mbc_guide.publish import web_app
-from tests.helpers import ROOT, need_npm_packages, run_mkdocs
+from tests.helpers import ROOT, need_npm_packages, build_site
 from mbc_guide.html.tree import parse_document
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -170,7 +170,7 @@ def test_titles_are_escaped_in_the_report_link(tmp_path):
     text = page.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title: "))
     page.write_text(text.replace(title, "title: 'A &amp; \"b\" question'", 1), encoding="utf-8")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
+    result = build_site(copy / "site", project=copy)
     assert result.returncode == 0, result.stderr
     html = (copy / "site" / "questions" / "index.html").read_text(encoding="utf-8")
     link = link_named(soup(copy / "site" / "questions" / "index.html"), "Report a problem with this page")
@@ -197,7 +197,7 @@ def test_without_a_pdf_the_home_page_links_the_whole_guide_only(built_site):
 
 def test_with_a_pdf_home_and_about_link_it_with_its_size(tmp_path, fake_pdf):
     site = tmp_path / "site"
-    result = run_mkdocs("build", "--strict", "--site-dir", str(site), env={"WHOLE_GUIDE_PDF": str(fake_pdf)})
+    result = build_site(site, env={"WHOLE_GUIDE_PDF": str(fake_pdf)})
     assert result.returncode == 0, result.stderr
     assert (site / "downloads" / "mbc-guide.pdf").read_bytes() == fake_pdf.read_bytes()
     for page, href in ((site / "index.html", "downloads/mbc-guide.pdf"),

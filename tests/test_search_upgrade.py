@@ -19,7 +19,7 @@ import material
 import pytest
 
 from mbc_guide.search import search_index as search_words
-from tests.helpers import ROOT, run_mkdocs
+from tests.helpers import ROOT, build_site
 
 THEME = Path(material.__file__).parent / "templates"
 WHAT_TO_CHECK = search_words.UPGRADE_HINT
@@ -68,7 +68,7 @@ def test_the_build_fails_with_what_to_check_when_config_does_not_name_the_sites_
     text = main.read_text(encoding="utf-8")
     start, end = text.index("{% block config %}"), text.index("{% endblock %}", text.index("{% block config %}"))
     main.write_text(text[:start] + text[end + len("{% endblock %}"):], encoding="utf-8")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    result = build_site(project_copy / "site", project=project_copy)
     assert result.returncode != 0
     assert "overrides/main.html" in result.stderr and "search-readers.js" in result.stderr, result.stderr[-2000:]
 
@@ -77,6 +77,6 @@ def test_the_build_fails_when_a_readers_word_points_at_no_site_word(project_copy
     data = project_copy / "data" / "search_words.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(
         "words:\n", "words:\n  - {site: zorblax, readers: [zorb]}\n", 1), encoding="utf-8")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    result = build_site(project_copy / "site", project=project_copy)
     assert result.returncode != 0
     assert "search_words.yml:" in result.stderr and "the site word 'zorblax' is on no page" in result.stderr

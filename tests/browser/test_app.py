@@ -31,7 +31,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from mbc_guide.publish import web_app
-from tests.helpers import ROOT, run_mkdocs
+from tests.helpers import ROOT, build_site
 
 OFFLINE_PAGES = ["treatment/chemotherapy/", "treatment/hormone-therapy/", "questions/", "glossary/",
                  "living/check-ups-and-scans/", "about/offline/", "whole-guide/"]
@@ -110,7 +110,7 @@ def changed_build(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     home = copy / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + f"\n{CHANGED_TEXT}\n", encoding="utf-8")
-    result = run_mkdocs("build", "--strict", "--site-dir", str(copy / "site"), cwd=copy)
+    result = build_site(copy / "site", project=copy)
     assert result.returncode == 0, result.stderr
     return copy / "site"
 
