@@ -21,11 +21,12 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## check: the quick check to run before pushing (no browser, no npm): the validator with its link and
-## anchor check, own words and reading grades, beside every test that needs no browser (the strict build
-## among them), on every core; the property-based tests try 40 mutations each here, 200 in `make test`
+## check: the quick check to run before pushing (no browser, no npm): first the validator with its link and
+## anchor check, own words and reading grades; only when they pass, every test that needs no browser, on every
+## core (so one mistake in the data gives one message); the property-based tests try 40 mutations each here
 check: $(VENV)/.installed
-	$(MAKE) --no-print-directory -j2 --output-sync=target check-reports check-tests
+	$(MAKE) --no-print-directory check-reports
+	$(MAKE) --no-print-directory check-tests
 
 check-reports:
 	$(BIN)/python scripts/validate.py
@@ -56,7 +57,7 @@ record: $(VENV)/.installed
 ## test: the whole test suite (validation, unit tests, builds, browser tests); a page past its next review fails it
 test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/validate.py --fail-overdue
-	REQUIRE_NPM=1 $(BIN)/python -m pytest
+	REQUIRE_NPM=1 $(BIN)/python -m pytest -n auto --dist worksteal
 
 ## bench: print build times, page weights, sizes and Lighthouse scores
 bench: $(VENV)/.installed node_modules/.installed
