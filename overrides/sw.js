@@ -2,7 +2,7 @@
  * The service worker of the hosted site: it keeps a copy of the whole site on the
  * reader's device, so pages, search and glossary tooltips work with no signal.
  *
- * overrides/hooks/web_app.py writes the published sw.js from this file, putting the
+ * overrides/mbc_guide/publish/web_app.py writes the published sw.js from this file, putting the
  * list of files to keep (each with the sha256 of its bytes, written as in Subresource
  * Integrity: "sha256-<base64>") in place of the placeholder below. The offline zip
  * and `mkdocs serve` have no service worker.

@@ -1,6 +1,6 @@
 // Prints, as JSON, the documents the iframe-worker shim (its file is the first argument) writes into
 // its hidden frame to start each worker URL given after it. The shim runs unchanged in a bare context
-// whose frame keeps what it is given; overrides/hooks/offline_shim.py hashes the script in each.
+// whose frame keeps what it is given; overrides/mbc_guide/publish/offline_shim.py hashes the script in each.
 "use strict";
 const fs = require("node:fs");
 const vm = require("node:vm");

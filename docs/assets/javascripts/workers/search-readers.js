@@ -13,7 +13,7 @@
  *   - a result (type 3) gets a first line saying what was corrected, or, when
  *     nothing matched, the nearest glossary names and the help pages (annotate).
  * The readers' own words (oestrogen, tiredness, chemo...) are hidden fields of the
- * index itself (overrides/hooks/search_words.py), and config.readers carries the
+ * index itself (overrides/mbc_guide/search/search_index.py), and config.readers carries the
  * glossary names, the help pages and the common words.
  * From file://, the iframe-worker shim runs this in an iframe, where importScripts
  * loads scripts one after another, later: messages wait until Material's is ready.
