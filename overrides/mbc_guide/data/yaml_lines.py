@@ -21,6 +21,18 @@ class YamlMapping(dict):
         return getattr(self, "key_lines", {}).get(key, self.line)
 
 
+class YamlList(list):
+    """A YAML list that remembers the line it starts on and the line of each item."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        """The line an item starts on (the list's first line when unknown)."""
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
 class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe YAML loader whose mappings carry line numbers and refuse duplicate keys."""
 
@@ -45,6 +57,13 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> YamlMappin
     return mapping
 
 
+def _construct_list(loader: LineLoader, node: yaml.SequenceNode) -> YamlList:
+    items = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 def _construct_date(loader: LineLoader, node: yaml.ScalarNode):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -54,6 +73,7 @@ def _construct_date(loader: LineLoader, node: yaml.ScalarNode):
 
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
