@@ -84,7 +84,7 @@ def test_the_nci_dictionaries_are_a_names_only_source():
     ("    say: per-TOO-zoo-mab\n", "    say: pertuzumab\n", "marks no stressed syllable"),
     ("    say: per-TOO-zoo-mab\n", "", "has a 'say_source' but no 'say'"),
     ("    say_source: https://siteman.wustl.edu/glossary/CDR0000340934/?xml=CDR0000340934.xml\n", "",
-     "'say' needs a 'say_source'"),
+     "has a 'say' but no 'say_source'; add 'say_source' (the address"),
     ("    say_source: https://siteman.wustl.edu/glossary/CDR0000340934/?xml=CDR0000340934.xml\n",
      "    say_source: https://example.org/pertuzumab\n", "must be 'own' or the address of an entry"),
 ])
@@ -96,9 +96,12 @@ def test_bad_respellings_name_the_line_and_the_fix(data, old, new, message):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    file: nci.txt\n", "has no 'file'"),
-    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    drugs: []\n", "has no 'drugs'"),
-    ("    names_only: [respellings, brand names]\n", "    names_only: [side effects]\n", "'names_only' lists what the source gives"),
+    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    file: nci.txt\n",
+     "source 'nci-dictionaries' may not have 'file'; remove it. A names-only source gives names only"),
+    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    drugs: []\n",
+     "source 'nci-dictionaries' may not have 'drugs'; remove it."),
+    ("    names_only: [respellings, brand names]\n", "    names_only: [side effects]\n",
+     "'side effects' in 'names_only' is unknown; use one of respellings, brand names."),
     ("      - https://www.cancer.gov/publications/dictionaries/\n", "      - javascript:alert(1)\n",
      "must be a web address"),
 ])
@@ -106,7 +109,8 @@ def test_a_names_only_source_gives_names_and_nothing_else(data, old, new, messag
     edit(data / "sources.yml", old, new)
     with pytest.raises(DataError) as err:
         load(data)
-    assert message in str(err.value)
+    assert message in str(err.value) and err.value.line
+    assert str(err.value).startswith(f"{data / 'sources.yml'}:{err.value.line}: ")
 
 
 def test_a_drug_without_a_respelling_fails_the_validator_with_its_line(data):

@@ -7,19 +7,16 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from anyascii import anyascii
 
 from mbc_guide.data.errors import DataError
-from mbc_guide.data.fields import checked, strings, unknown_keys
 from mbc_guide.data.inventory import Inventory
-from mbc_guide.data.yaml_lines import YamlMapping, read_yaml_file
+from mbc_guide.data.schema import GLOSSARY_SCHEMA, as_date, read_data_file
+from mbc_guide.data.yaml_lines import YamlMapping
 from mbc_guide.paths import GLOSSARY_FILE
 from mbc_guide.text import respelling
 from mbc_guide.text.characters import invisible_characters, normalise
-
-GLOSSARY_KINDS = ("drug", "class", "term")
 
 
 @dataclass(frozen=True)
@@ -119,16 +116,14 @@ def unique_anchors(terms: list[str], taken: set[str] = frozenset()) -> list[str]
     return anchors
 
 
-def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
-    """Read and check the glossary against the inventory's treatments."""
-    data = read_yaml_file(path)
-    unknown_keys(data, {"reviewed", "next_review", "entries", "not_drugs"}, path, "the file")
-    reviewed = checked(data, "reviewed", dt.date, path, "the file")
-    next_review = checked(data, "next_review", dt.date, path, "the file")
-    blocks = checked(data, "entries", list, path, "the file")
-    not_drugs = tuple(_load_not_a_drug(entry, path, data.line_of("not_drugs"))
-                      for entry in checked(data, "not_drugs", list, path, "the file", required=False) or [])
-    entries = [_load_entry(e, inventory, path, data.line_of("entries")) for e in blocks]
+def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE, schema: Path = GLOSSARY_SCHEMA) -> Glossary:
+    """Read data/glossary.yml, check it against its schema, then check what a schema cannot say:
+    treatments and names sources exist in the inventory, every name is used once and is no common word,
+    member_of names an entry, and each entry gets a unique anchor."""
+    data = read_data_file(path, schema)
+    not_drugs = tuple(NotADrug(e["name"].strip(), " ".join(e["reason"].split()), e.line)
+                      for e in data.get("not_drugs", ()))
+    entries = [_load_entry(block, inventory, path) for block in data["entries"]]
     owners: dict[str, GlossaryEntry] = {}
     for entry in entries:
         for name in entry.names:
@@ -149,7 +144,7 @@ def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE) -> Glossary:
     letters = {f"letter-{slug(e.term[:1].upper()) or 'other'}" for e in entries}
     anchors = unique_anchors([e.term for e in entries], taken=letters)
     entries = [dataclasses.replace(e, anchor=a) for e, a in zip(entries, anchors)]
-    return Glossary(path, reviewed, next_review, tuple(entries), not_drugs)
+    return Glossary(path, as_date(data["reviewed"]), as_date(data["next_review"]), tuple(entries), not_drugs)
 
 
 # Words of grammar that a glossary name or alias must never be: each would put a tooltip on almost every
@@ -178,89 +173,41 @@ def _check_name(entry: GlossaryEntry, name: str, path: Path) -> None:
                         "use the drug's or term's own name.")
 
 
-def _load_not_a_drug(entry: Any, path: Path, line: int) -> NotADrug:
-    if not isinstance(entry, dict):
-        raise DataError(path, line, "each not_drugs entry must be a mapping like {name: ..., reason: ...}.")
-    unknown_keys(entry, {"name", "reason"}, path, "a not_drugs entry")
-    name = checked(entry, "name", str, path, "a not_drugs entry").strip()
-    reason = checked(entry, "reason", str, path, f"not_drugs '{name}'")
-    return NotADrug(name, " ".join(reason.split()), entry.line)
-
-
-def _load_entry(block: Any, inventory: Inventory, path: Path, line: int) -> GlossaryEntry:
-    if not isinstance(block, dict):
-        raise DataError(path, line, "each entry must be a mapping with term, kind, definition.")
-    term = checked(block, "term", str, path, "an entry")
+def _load_entry(block: YamlMapping, inventory: Inventory, path: Path) -> GlossaryEntry:
+    term = block["term"].strip()
     what = f"entry '{term}'"
-    unknown_keys(block, {"term", "kind", "treatments", "member_of", "aliases", "definition", "say", "say_source",
-                          "brands", "no_brand"}, path, what)
-    kind = checked(block, "kind", str, path, what)
-    if kind not in GLOSSARY_KINDS:
-        raise DataError(path, block.line, f"{what}: kind '{kind}' is unknown; use one of {', '.join(GLOSSARY_KINDS)}.")
-    definition = checked(block, "definition", str, path, what)
-    treatments = strings(block, "treatments", path, what)
+    treatments = tuple(block.get("treatments", ()))
     for tid in treatments:
         if tid not in inventory.treatments:
-            raise DataError(path, block.line, f"{what}: unknown treatment class '{tid}'; use one of "
+            raise DataError(path, block.line_of("treatments"), f"{what}: unknown treatment class '{tid}'; use one of "
                             f"{', '.join(inventory.treatments)} (see data/sources.yml).")
-    if kind != "term" and not treatments:
-        raise DataError(path, block.line, f"{what}: a {kind} needs at least one treatment in 'treatments'.")
-    member_of = checked(block, "member_of", str, path, what, required=False)
     say, say_source = _respelling(block, inventory, path, what)
-    brands, no_brand = _brands(block, kind, inventory, path, what)
-    return GlossaryEntry(term.strip(), kind, treatments, member_of, strings(block, "aliases", path, what),
-                         " ".join(definition.split()), block.line, say=say, say_source=say_source,
+    brands = tuple(_brand(entry, inventory, path, what) for entry in block.get("brands", ()))
+    no_brand = " ".join(block["no_brand"].split()) if "no_brand" in block else None
+    member_of = block["member_of"].strip() if "member_of" in block else None
+    return GlossaryEntry(term, block["kind"], treatments, member_of, tuple(a.strip() for a in block.get("aliases", ())),
+                         " ".join(block["definition"].split()), block.line, say=say, say_source=say_source,
                          brands=brands, no_brand=no_brand)
 
 
-_BRAND_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 '\-]*")
-
-
-def _brands(block: YamlMapping, kind: str, inventory: Inventory, path: Path, what: str) -> tuple[tuple[Brand, ...], str | None]:
-    """A drug's brand names, each with the address it was seen at; or `no_brand` with the reason."""
-    no_brand = checked(block, "no_brand", str, path, what, required=False)
-    entries = checked(block, "brands", list, path, what, required=False) or []
-    if (entries or no_brand) and kind != "drug":
-        raise DataError(path, block.line, f"{what}: only a drug has brand names; remove 'brands' and 'no_brand'.")
-    if entries and no_brand:
-        raise DataError(path, block.line_of("no_brand"), f"{what} has both 'brands' and 'no_brand'; keep one.")
-    brands = []
-    for entry in entries:
-        if not isinstance(entry, dict):
-            raise DataError(path, block.line_of("brands"), f"{what}: each brand must be a mapping like "
-                            "{name: ..., seen_at: https://..., country: ...}.")
-        unknown_keys(entry, {"name", "seen_at", "country"}, path, f"a brand of {what}")
-        name = checked(entry, "name", str, path, f"a brand of {what}").strip()
-        if not _BRAND_NAME.fullmatch(name):
-            raise DataError(path, entry.line, f"{what}: brand '{name[:40]}' must be a plain name (letters, digits, "
-                            "spaces, hyphens).")
-        seen_at = checked(entry, "seen_at", str, path, f"brand '{name}' of {what} (the address of the NCI dictionary "
-                         "entry where it was seen)", required=True).strip()
-        if not inventory.names_source("brand names", seen_at):
-            raise DataError(path, entry.line_of("seen_at"), f"{what}: brand '{name}' must be seen at an entry of a "
-                            "names-only source registered for brand names in data/sources.yml (its entries_at), "
-                            f"not '{seen_at[:80]}'.")
-        country = (checked(entry, "country", str, path, f"brand '{name}' of {what}", required=False) or "").strip()
-        brands.append(Brand(name, seen_at, country))
-    return tuple(brands), (" ".join(no_brand.split()) if no_brand else None)
+def _brand(entry: YamlMapping, inventory: Inventory, path: Path, what: str) -> Brand:
+    """A brand name, which must have been seen at an entry of a names-only source registered for brand names."""
+    name, seen_at = entry["name"].strip(), entry["seen_at"].strip()
+    if not inventory.names_source("brand names", seen_at):
+        raise DataError(path, entry.line_of("seen_at"), f"{what}: brand '{name}' must be seen at an entry of a "
+                        "names-only source registered for brand names in data/sources.yml (its entries_at), "
+                        f"not '{seen_at[:80]}'.")
+    return Brand(name, seen_at, entry.get("country", "").strip())
 
 
 def _respelling(block: YamlMapping, inventory: Inventory, path: Path, what: str) -> tuple[str | None, str | None]:
-    """An entry's `say` and `say_source`: a respelling in the NCI style, and where it was read, or "own"."""
-    say = checked(block, "say", str, path, what, required=False)
-    source = checked(block, "say_source", str, path, what, required=False)
-    if say is None:
-        if source is not None:
-            raise DataError(path, block.line_of("say_source"), f"{what} has a 'say_source' but no 'say'; add the "
-                            "respelling or remove the source.")
+    """An entry's `say` and `say_source` (the schema says both or neither, and their form): the stress is
+    marked, and the source is "own" or an entry of a names-only source registered for respellings."""
+    if "say" not in block:
         return None, None
-    say = say.strip()
+    say, source = block["say"].strip(), block["say_source"].strip()
     if problem := respelling.problem(say):
         raise DataError(path, block.line_of("say"), f"{what}: {problem}.")
-    if source is None:
-        raise DataError(path, block.line_of("say"), f"{what}: 'say' needs a 'say_source': the address of the "
-                        "dictionary entry it was read in, or 'own' when you wrote it by the same rules.")
-    source = source.strip()
     if source != "own" and not inventory.names_source("respellings", source):
         raise DataError(path, block.line_of("say_source"), f"{what}: 'say_source' must be 'own' or the address of "
                         "an entry of a names-only source registered for respellings in data/sources.yml (its "

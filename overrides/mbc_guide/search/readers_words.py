@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mbc_guide.data.errors import DataError
-from mbc_guide.data.yaml_lines import read_yaml_file
+from mbc_guide.data.schema import SEARCH_WORDS_SCHEMA, read_data_file
+from mbc_guide.data.yaml_lines import YamlMapping
 from mbc_guide.html.tree import parse_fragment, text_nodes
 from mbc_guide.paths import ROOT
 
@@ -52,31 +53,21 @@ class SearchWords:
         return tuple(r for m in self.maps if words(m.site) == wanted for r in m.readers)
 
 
-def load_search_words(path: Path = WORDS_FILE) -> SearchWords:
-    """Read and check the readers' words file; problems raise DataError with the line."""
-    data = read_yaml_file(path)
-    extra = sorted(set(data) - {"words", "common_words"})
-    if extra:
-        raise DataError(path, data.line, f"unknown key '{extra[0]}'; allowed: common_words, words.")
-    entries = data.get("words")
-    if not isinstance(entries, list) or not entries:
-        raise DataError(path, data.line, "'words' must be a list of {site: ..., readers: [...]} entries.")
-    maps = [_word_map(entry, path, data.line) for entry in entries]
-    common = data.get("common_words") or []
-    if not isinstance(common, list) or not all(isinstance(w, str) and w.strip() for w in common):
-        raise DataError(path, data.line, "'common_words' must be a list of words.")
-    return SearchWords(path, tuple(maps), tuple(w.strip().lower() for w in common))
+def load_search_words(path: Path = WORDS_FILE, schema: Path = SEARCH_WORDS_SCHEMA) -> SearchWords:
+    """Read data/search_words.yml and check it against its schema, then what a schema cannot say: each
+    word has a word the search sees, and no reader's word is the site's own; problems raise DataError with the line."""
+    data = read_data_file(path, schema)
+    maps = [_word_map(entry, path) for entry in data["words"]]
+    return SearchWords(path, tuple(maps), tuple(w.strip().lower() for w in data.get("common_words", ())))
 
 
-def _word_map(entry, path: Path, line: int) -> WordMap:
-    if not isinstance(entry, dict) or set(entry) != {"site", "readers"}:
-        raise DataError(path, getattr(entry, "line", line),
-                        "each entry must be {site: word on the site, readers: [words readers type]}.")
+def _word_map(entry: YamlMapping, path: Path) -> WordMap:
     site, readers = entry["site"], entry["readers"]
-    if not isinstance(site, str) or not words(site):
-        raise DataError(path, entry.line, "'site' must be a word or phrase.")
-    if not isinstance(readers, list) or not readers or not all(isinstance(r, str) and words(r) for r in readers):
-        raise DataError(path, entry.line, f"'{site}': 'readers' must be a list of words or phrases.")
+    if not words(site):
+        raise DataError(path, entry.line_of("site"), f"'{site}': 'site' must be a word or phrase, not only punctuation.")
+    if not all(words(r) for r in readers):
+        raise DataError(path, entry.line_of("readers"), f"'{site}': each of 'readers' must be a word or phrase, "
+                        "not only punctuation.")
     same = [r for r in readers if words(r) == words(site)]
     if same:
         raise DataError(path, entry.line, f"'{site}': '{same[0]}' is the site's own word; remove it from 'readers'.")

@@ -9,13 +9,17 @@ lower-case words and which ones to stress ("per too zoo mab, stress on too").
 """
 from __future__ import annotations
 
+import json
 import re
 
-_SYLLABLE = r"(?:[a-z]+|[A-Z]+)"
-_WORD = rf"{_SYLLABLE}(?:-{_SYLLABLE})*"
-PATTERN = re.compile(rf"{_WORD}(?: {_WORD})*")
-RULE = ("syllables joined by hyphens, the stressed one in capitals, words separated by one space, "
-        "letters only, like per-TOO-zoo-mab")
+from mbc_guide.paths import ROOT
+
+# The form of a respelling and its rule in words are stated once, in the glossary's schema, which the
+# glossary's loader checks `say` against (mbc_guide.data.schema); read here from the file itself.
+GLOSSARY_SCHEMA = ROOT / "schemas" / "glossary.schema.json"
+_RESPELLING = json.loads(GLOSSARY_SCHEMA.read_text(encoding="utf-8"))["$defs"]["respelling"]
+PATTERN = re.compile(_RESPELLING["pattern"])  # anchored (^...$): fullmatch reads it as JSON Schema does
+RULE = _RESPELLING["description"]
 
 
 def problem(say: str) -> str | None:
