@@ -18,7 +18,7 @@ from unittest import mock
 
 import pytest
 
-import validate as validate_script
+from scripts import validate as validate_script
 from tests.helpers import build_site
 from mbc_guide.html.tree import elements, parse_document
 

@@ -21,7 +21,7 @@ from mbc_guide.pages import page_record as page_meta
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, read_page, shown_meta
 from mbc_guide.data.inventory import Source, load_inventory
-import validate
+from scripts import validate
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "covered"
 FILES = ["data/sources.yml", "data/glossary.yml", "docs/treatment/chemo.md", "docs/index.md"]

@@ -15,7 +15,7 @@ from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import Brand
 from mbc_guide.data.site import load_all
 from tests.helpers import edit_once as edit, load_data as load
-import validate
+from scripts import validate
 from mbc_guide.names.term_marker import TermMarker
 from tests.helpers import on_fragment
 
