@@ -318,4 +318,4 @@ def test_github_actions_gets_an_annotation_for_unusable_data(site, capsys, monke
     edit(site / "data" / "glossary.yml", "kind: drug", "kind: pill")
     code, out, _ = run(site, capsys=capsys)
     assert code == 2
-    assert re.search(r"^::error file=\S*data/glossary\.yml,line=4::entry 'tamoxifen': kind 'pill' is unknown", out, re.M)
+    assert re.search(r"^::error file=\S*data/glossary\.yml,line=8::entry 'tamoxifen': kind 'pill' is unknown", out, re.M)
