@@ -135,7 +135,8 @@ def dates_as_text(node: Any) -> None:
 # --- From a schema error to a message ---------------------------------------------------------------
 
 # What a message calls one block of a list or of a mapping of ids, by the key that holds them:
-# wording only (the shapes are in the schemas); a key not here is called "an item of 'key'".
+# wording only (the shapes are in the schemas). A list not here holds "an item of 'key'"; a
+# mapping not here is one of fixed keys, named by the block that holds it.
 NOUNS = {"treatments": "treatment", "sources": "source", "drugs": "drug", "side_effects": "side effect",
          "terms": "term", "not_covered": "not_covered", "entries": "entry", "brands": "brand",
          "not_drugs": "not_drugs", "words": "word"}
@@ -213,12 +214,11 @@ def _what(data: Any, steps: list[tuple[Any, Any, int]]) -> str:
     names = []
     for i, (container, step, _) in enumerate(steps):
         holder = steps[i - 1][1] if i else None
-        if holder not in NOUNS:
-            continue
-        noun = NOUNS[holder]
         if isinstance(container, dict):
-            names.append(f"{noun} '{step}'")
+            if holder in NOUNS:  # a mapping of ids
+                names.append(f"{NOUNS[holder]} '{step}'")
             continue
+        noun = NOUNS.get(holder, f"item of '{holder}'")
         item = container[step]
         label = next((item[k] for k in _LABELS if isinstance(item, dict) and isinstance(item.get(k), str)), None)
         names.append(f"{noun} '{_short(label.strip(), 40)}'" if label and label.strip()
@@ -241,7 +241,7 @@ def _subject(steps: list[tuple[Any, Any, int]]) -> str:
 def _message(data: Any, error: ValidationError) -> str:
     steps = _steps(data, error)
     block = _node(data, error)
-    validator, value, schema = error.validator, error.validator_value, error.schema
+    validator, value, schema = error.validator, error.validator_value, _schema_of(error)
     why = _why(error)
     if isinstance(block, YamlMapping) and validator in ("additionalProperties", "required", "dependentRequired",
                                                         "not", "anyOf", "oneOf", "minProperties") \
@@ -267,15 +267,20 @@ def _message(data: Any, error: ValidationError) -> str:
         wanted = schema.get("description") or f"text of the form {schema.get('pattern', schema.get('format'))}"
         return f"{_lead(what)}{subject} must be {_lower_first(wanted)}, not '{_short(instance)}'."
     if validator == "minItems":
-        n = value
-        return (f"{_lead(what)}{subject} must be a list with at least {n} item{'s' if n != 1 else ''}; "
-                f"add {'one' if n == 1 else 'more'}.{why}")
+        return (f"{_lead(what)}{subject} must be a list with at least {value} item{'s' if value != 1 else ''}; "
+                f"add {'one' if value == 1 else 'more'}.{why}")
+    if validator == "maxItems":
+        return f"{_lead(what)}{subject} may list at most {value} item{'s' if value != 1 else ''}; remove the rest.{why}"
+    if validator == "maxLength":
+        return f"{_lead(what)}{subject} is longer than {value} characters; shorten it.{why}"
+    if validator == "uniqueItems":
+        return f"{_lead(what)}{subject} lists the same item twice; remove the repeat.{why}"
     return f"{_lead(what)}{subject}: {error.message}.{why}"
 
 
 def _block_message(data: Any, steps, block: Any, error: ValidationError, why: str) -> str:
     """Problems with a mapping's keys: unknown, missing, forbidden together, or a key that is not an id."""
-    validator, value, schema = error.validator, error.validator_value, error.schema
+    validator, value, schema = error.validator, error.validator_value, _schema_of(error)
     what = _what(data, steps)
     keys = _keys_at_fault(block, error) if isinstance(block, YamlMapping) else []
     key = min(keys, key=block.line_of) if keys else None
@@ -306,16 +311,20 @@ def _block_message(data: Any, steps, block: Any, error: ValidationError, why: st
         return f"{what or 'the file'} needs {options}{about}; add {'one' if validator == 'anyOf' else 'exactly one'}.{why}"
     if validator == "minProperties":
         noun = NOUNS.get(steps[-1][1], "entry") if steps else "entry"
-        return (f"{_lead(_what(data, steps[:-1]))}{_subject(steps)} lists nothing; add at least "
+        return (f"{_lead(_what(data, steps[:-1]))}{_subject(steps) if steps else 'the file'} lists nothing; add at least "
                 f"{'one' if value == 1 else value} {noun}.{why}")
     return f"{_lead(what)}{error.message}.{why}"
 
 
 def _why(error: ValidationError) -> str:
     """The reason a rule applies only sometimes: the description of the if/then branch the error comes from."""
-    if _conditional(error) and error.schema.get("description"):
-        return f" {error.schema['description']}"
-    return ""
+    description = _schema_of(error).get("description")
+    return f" {description}" if _conditional(error) and description else ""
+
+
+def _schema_of(error: ValidationError) -> dict:
+    """The part of the schema that failed (a `false` schema has no words of its own)."""
+    return error.schema if isinstance(error.schema, dict) else {}
 
 
 def _kind_of(value: Any) -> str:
