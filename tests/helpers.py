@@ -1,4 +1,4 @@
-"""Paths and commands shared by the tests (imported as `helpers`; tests/ is on the path via pytest.ini)."""
+"""Paths and commands shared by the tests (`from tests.helpers import ...`)."""
 from __future__ import annotations
 
 import contextlib
