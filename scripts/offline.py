@@ -38,7 +38,7 @@ DEFAULT_ZIP = ROOT / "dist" / "mbc-guide-offline.zip"
 
 def build(site_dir: Path) -> None:
     """Run the strict MkDocs build with the offline plugin on, into site_dir (MkDocs' messages to stderr)."""
-    failed = strict_build(site_dir, config_file=ROOT / "mkdocs.yml", OFFLINE="true")
+    failed = strict_build(site_dir, ROOT, OFFLINE="true")
     if failed is not None:
         sys.stderr.write(failed)
         raise ToolError("the offline build failed (MkDocs' messages are above).")

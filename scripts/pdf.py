@@ -42,7 +42,7 @@ MARGINS = {"top": "16mm", "bottom": "16mm", "left": "12mm", "right": "12mm"}
 
 def build_site(site_dir: Path) -> None:
     """Build the site strictly into site_dir, without any earlier PDF in it (MkDocs' messages to stderr)."""
-    failed = strict_build(site_dir, config_file=ROOT / "mkdocs.yml", WHOLE_GUIDE_PDF="")
+    failed = strict_build(site_dir, ROOT, WHOLE_GUIDE_PDF="")
     if failed is not None:
         sys.stderr.write(failed)
         raise ToolError("the strict build failed (MkDocs' messages are above).")
