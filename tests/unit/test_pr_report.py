@@ -16,7 +16,7 @@ from tests.helpers import ROOT
 TODAY = dt.date(2026, 12, 1)
 
 
-WATCHED = ("overrides/main.html", "overrides/hooks/csp.py", ".github/workflows/checks.yml")  # copied beside the pages
+WATCHED = ("overrides/main.html", "overrides/hooks/pages.py", ".github/workflows/checks.yml")  # copied beside the pages
 PWNED = '"<script>window.__pwned=1</script>"'
 
 
@@ -73,7 +73,7 @@ def sides(tmp_path_factory) -> tuple[review_report.Side, review_report.Side]:
     with (head / "mkdocs.yml").open("a") as settings:
         settings.write("# a change\n")
     edit(head / "overrides" / "main.html", "{% block", "<script>alert(1)</script>{% block")
-    (head / "overrides" / "hooks" / "csp.py").write_text("print('no policy')\n")
+    (head / "overrides" / "hooks" / "pages.py").write_text("print('no policy')\n")
     (head / ".github" / "workflows" / "checks.yml").unlink()
     (docs / "assets" / "x.svg").write_text('<svg onload="alert(1)"/>')
     return review_report.read_side(base, TODAY), review_report.read_side(head, TODAY)
@@ -96,7 +96,7 @@ def test_settings_templates_hooks_workflows_and_docs_files_are_listed_with_why(s
     first = first_section(review_report.report(*sides, "main"))
     assert "- **Site settings (mkdocs.yml)** (they choose the theme" in first and "changed mkdocs.yml" in first
     assert "- **Templates and theme files (overrides/)** (" in first and "changed overrides/main.html" in first
-    assert "- **Hooks and library code (overrides/hooks/)** (" in first and "changed overrides/hooks/csp.py" in first
+    assert "- **Hooks and library code (overrides/hooks/)** (" in first and "changed overrides/hooks/pages.py" in first
     assert "- **Workflows, CI and dependencies** (" in first and "removed .github/workflows/checks.yml" in first
     assert "- **Files under docs/ that are not pages** (they are published as they are" in first
     assert "added docs/assets/x.svg" in first
