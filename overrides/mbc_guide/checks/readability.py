@@ -1,11 +1,4 @@
-"""Reading grades of a page: Flesch-Kincaid, SMOG with known words, and sentence length, read from its HTML.
-
-A page's Markdown is rendered by the renderer the coverage check uses (rendering.py: the site's own
-Markdown settings from mkdocs.yml), so reading grades and coverage judge the same HTML. It is read
-block by block (paragraphs, list items, headings, table cells) with the content gate's parser, so a
-list item or heading counts as a sentence of its own instead of running into the next one. Front
-matter, code and a drug's respelling ("per-TOO-zoo-mab", not prose) are left out.
-"""
+"""Reading grades of a page: Flesch-Kincaid, SMOG with known words, sentence length; on the HTML coverage reads."""
 from __future__ import annotations
 
 import functools
@@ -72,8 +65,10 @@ def block_sentences(html: str) -> list[str]:
 
 
 def page_text(markdown_text: str, render: Render | None = None) -> str:
-    """A page's readable prose: its body (front matter left out) rendered as the site renders it, one sentence
-    per block, no markup. DataError for front matter that cannot be read."""
+    """A page's readable prose: its body (front matter left out) rendered by the renderer the coverage check
+    uses (the site's own Markdown settings, rendering.py), then read block by block (paragraphs, list items,
+    headings, table cells) so that a list item or heading is a sentence of its own; code and what is not
+    prose (HIDDEN_CLASSES) are left out. DataError for front matter that cannot be read."""
     body = split_page("page.md", markdown_text).body
     return " ".join(block_sentences((render or site_renderer())(body)))
 
