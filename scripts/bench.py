@@ -9,7 +9,7 @@ the search index (and how much this site's hidden fields add to it), the
 site's search worker, what the service worker saves on the device after the
 first visit (the precache), the whole site, the whole guide's PDF (printed with
 scripts/pdf.py) and the offline zip with that PDF in it. Each page's reading
-grades (Flesch-Kincaid and SMOG with known words, scripts/readability.py).
+grades (Flesch-Kincaid and SMOG with known words, mbc_guide.checks.readability).
 Search: the hit rates of tests/search_queries.yml (rank 1 and top 3), with this site's search and with
 Material's alone, run under Node by scripts/search_run.js. Then Lighthouse's four
 category scores (mobile) for the home page and a treatment page, served on a
@@ -20,7 +20,8 @@ glossary terms by default): the strict build with the hooks against a plain
 build of the same pages (the hook-made pages given to it as Markdown), the
 validator, their budgets, and where the hooked build's time goes.
 
-The byte-measuring functions are imported by tests/test_budgets.py.
+The byte-measuring functions (mbc_guide.tools.weights) are also used by tests/test_budgets.py.
+Chromium is looked for in $CHROMIUM_PATH, then the usual install paths, PATH and Playwright's own.
 
 usage: bench.py [--runs N] [--lighthouse-runs N] [--no-lighthouse] [--scale PAGESxTERMS|none]
                 [--scale-runs N]
@@ -29,139 +30,80 @@ exit status: 0 done, 1 a build or tool failed or is missing, 2 bad arguments.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import functools
-import gzip
-import http.server
-import io
 import json
 import os
+import pstats
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from mbc_guide.checks import readability
+from mbc_guide.data.site import load_all
+from mbc_guide.pages import generated_pages
+from mbc_guide.publish import web_app
+from mbc_guide.search.weight import SEARCH_WORKER, search_index_weights
+from mbc_guide.tools import browser
+from mbc_guide.tools.errors import ToolError
+from mbc_guide.tools.pdf import pdf_pages
+from mbc_guide.tools.serve import serve
+from mbc_guide.tools.sizes import human_size
+from mbc_guide.tools.timing import median_seconds, run_command
+from mbc_guide.tools.weights import file_weight, html_file, page_weight, tree_size
+from mbc_guide.tools.without_hooks import config_without_hooks
 
 ROOT = Path(__file__).resolve().parents[1]
-from mbc_guide.publish import web_app
-from mbc_guide.html.tree import parse_document
-
-KB = 1000  # figures and budgets are in kB of 1000 bytes
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
-               "--disable-component-update --disable-sync"
-CHROMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROME_FLAGS = " ".join(("--headless=new", *browser.HEADLESS_ARGS))
 # The pages whose first load is measured: one of each type.
 PAGES = {"home page": "index.md", "treatment page": "treatment/chemotherapy.md", "glossary page": "glossary.md"}
 LIGHTHOUSE_PAGES = ("home page", "treatment page")
-GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 W = 48  # width of the label column
-
-
-SEARCH_WORKER = "assets/javascripts/workers/search-readers.js"
+kb = functools.partial(human_size, exact=True)  # a size in the tables: "58.3 kB", "1.23 MB"
 QUERIES = ROOT / "tests" / "search_queries.yml"
-HIDDEN_FIELDS = ("title_words", "text_words", "drugs", "drug_names", "entry_names")  # as overrides/hooks/readers_words.py
 
 
-class BenchError(Exception):
-    """A problem the user can fix; its message is printed as one line."""
+def lighthouse(url: str, chrome: str) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse's category scores (0 to 100) for the URL, and the audits that did not pass."""
+    if not LIGHTHOUSE.exists():
+        raise ToolError("node_modules/.bin/lighthouse is missing; run `npm ci` first")
+    result = run_command([str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}",
+                          f"--only-categories={','.join(CATEGORIES)}", "--output=json", "--quiet"],
+                         env={"CHROME_PATH": chrome})  # the variable Lighthouse itself reads
+    try:
+        report = json.loads(result.stdout)
+        scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    except (ValueError, KeyError, TypeError):
+        raise ToolError(f"Lighthouse gave no usable report for {url}") from None
+    weighted = {ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"] if ref["weight"] > 0}
+    failing = [f"{a['id']} ({a['score']:.2f}{', ' + a['displayValue'] if a.get('displayValue') else ''})"
+               for a in report["audits"].values()
+               if a["id"] in weighted and a.get("score") is not None and a["score"] < 1]
+    return scores, failing
 
 
-@dataclass(frozen=True)
-class Weight:
-    """A number of bytes as stored (raw) and as sent gzipped."""
-
-    raw: int
-    gzip: int
-
-    def __add__(self, other: Weight) -> Weight:
-        return Weight(self.raw + other.raw, self.gzip + other.gzip)
-
-
-def gzip_size(data: bytes) -> int:
-    """Bytes of the data gzipped at level 6, a web server's usual setting."""
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def file_weight(paths: Iterable[Path]) -> Weight:
-    """Raw and gzipped bytes of the files, each counted once."""
-    total = Weight(0, 0)
-    for path in dict.fromkeys(paths):
-        data = path.read_bytes()
-        total += Weight(len(data), gzip_size(data))
-    return total
-
-
-def html_file(site: Path, src: str) -> Path:
-    """The built HTML file of the page from docs/<src> (directory URLs): "a/b.md" is a/b/index.html."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return site / f"{stem}.html"
-    return site / stem / "index.html"
-
-
-def page_assets(site: Path, page: Path) -> list[Path]:
-    """The site's CSS and JavaScript files that the HTML page references (other hosts are left out)."""
-    tree = parse_document(page.read_text(encoding="utf-8"))
-    references = tree.css('link[rel~="stylesheet"], script[src]')
-    assets = []
-    for url in filter(None, (node.attrs.get("href" if node.tag == "link" else "src") for node in references)):
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc:
-            continue
-        path = (site / unquote(parts.path).lstrip("/")) if parts.path.startswith("/") else page.parent / unquote(parts.path)
-        path = path.resolve()
-        if not path.is_file():
-            raise BenchError(f"{page.relative_to(site)} references {url}, which is not in {site}")
-        assets.append(path)
-    return list(dict.fromkeys(assets))
-
-
-def page_weight(site: Path, src: str) -> Weight:
-    """What a first visit to the page downloads: its HTML plus the CSS and JavaScript it references."""
-    page = html_file(site, src)
-    if not page.is_file():
-        raise BenchError(f"no page for docs/{src} in {site} (expected {page.relative_to(site)}); build the site first")
-    return file_weight([page, *page_assets(site, page)])
-
-
-def plain_search_index(text: str) -> str:
-    """The search index JSON as Material's search plugin wrote it: without this site's hidden fields."""
-    data = json.loads(text)
-    data["config"].pop("readers", None)
-    for field in HIDDEN_FIELDS:
-        data["config"]["fields"].pop(field, None)
-        for doc in data["docs"]:
-            doc.pop(field, None)
-    return json.dumps(data, separators=(",", ":"), default=str)
-
-
-def search_index_weights(site: Path) -> tuple[Weight, Weight]:
-    """The search index's weight as built, and without the hidden fields."""
-    text = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    plain = plain_search_index(text).encode("utf-8")
-    return file_weight([site / "search" / "search_index.json"]), Weight(len(plain), gzip_size(plain))
+def median_lighthouse(url: str, chrome: str, runs: int) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse run `runs` times; the run with the median performance score (timings vary from run to run)."""
+    results = sorted((lighthouse(url, chrome) for _ in range(runs)), key=lambda result: result[0]["performance"])
+    return results[len(results) // 2]
 
 
 def search_hit_rates(site: Path, material_only: bool = False) -> tuple[int, int, int]:
     """(rank 1, top 3, queries) for tests/search_queries.yml on the built site, run under Node."""
-    import yaml
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     cmd = ["node", str(ROOT / "scripts" / "search_run.js"), str(site)] + (["--material-only"] if material_only else [])
     try:
         result = subprocess.run(cmd, input=json.dumps([q["query"] for q in queries]), capture_output=True, text=True,
                                 timeout=600, check=True)
     except (OSError, subprocess.SubprocessError) as err:
-        raise BenchError(f"could not run scripts/search_run.js under Node: {err}") from None
+        raise ToolError(f"could not run scripts/search_run.js under Node: {err}") from None
     first = top = 0
     for entry, found in zip(queries, json.loads(result.stdout)):
         stem = entry["page"].removesuffix(".md")
@@ -170,138 +112,6 @@ def search_hit_rates(site: Path, material_only: bool = False) -> tuple[int, int,
         first += rank == 1
         top += bool(rank) and rank <= 3
     return first, top, len(queries)
-
-
-def tree_size(folder: Path) -> tuple[int, int]:
-    """Total bytes and number of files under the folder."""
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
-
-
-def config_without_hooks(text: str) -> str:
-    """The mkdocs.yml text with its top-level `hooks:` list removed and strict mode off.
-
-    Strict mode goes off because the nav names pages that only the hooks create.
-    """
-    lines, out, skipping = text.splitlines(keepends=True), [], False
-    for line in lines:
-        if re.match(r"hooks:\s*(#.*)?$", line):
-            skipping = True
-            continue
-        if skipping and (not line.strip() or line[0] in " \t#-"):
-            continue
-        skipping = False
-        out.append(line)
-    if len(out) == len(lines):
-        raise BenchError("mkdocs.yml has no top-level `hooks:` list to leave out")
-    result = "".join(out)
-    result, found = re.subn(r"(?m)^strict:.*$", "strict: false", result)
-    return result if found else result + "strict: false\n"
-
-
-def _run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    try:
-        result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "",
-                                                    **(env or {})},
-                                capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise BenchError(f"could not run {' '.join(cmd[:3])}: {err}") from None
-    if result.returncode != 0:
-        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-5:])
-        raise BenchError(f"{' '.join(cmd[:4])} failed (exit {result.returncode}):\n{tail}")
-    return result
-
-
-def median_seconds(commands: dict[str, list[str]], runs: int,
-                   cwd: dict[str, Path] | None = None) -> tuple[dict[str, float], dict[str, str]]:
-    """Median wall time in seconds of each command over `runs` runs (each must succeed), and its last stderr.
-
-    The commands take turns, so a busy spell on the machine slows them all alike. cwd gives a
-    command's working folder (default: the repository).
-    """
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    stderr: dict[str, str] = {}
-    for _ in range(runs):
-        for name, cmd in commands.items():
-            start = time.perf_counter()
-            stderr[name] = _run(cmd, cwd=(cwd or {}).get(name, ROOT)).stderr
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}, stderr
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site quietly, gzipping text files when the browser accepts it, as web hosts do."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
-            path = path / "index.html"
-        if not (path.is_file() and path.suffix in GZIP_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()  # directories without "/" are redirected, missing files get 404
-        data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        return io.BytesIO(data)
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve the folder on a free local port; yields the base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def find_chrome() -> str:
-    """The Chromium for Lighthouse: $CHROME_PATH, else the first one on PATH."""
-    configured = os.environ.get("CHROME_PATH")
-    if configured:
-        if not Path(configured).is_file():
-            raise BenchError(f"CHROME_PATH={configured} does not exist")
-        return configured
-    for name in CHROMES:
-        if shutil.which(name):
-            return shutil.which(name)
-    raise BenchError("no Chromium found for Lighthouse; install it (apt-get install chromium) or set CHROME_PATH")
-
-
-def lighthouse(url: str, chrome: str) -> tuple[dict[str, int], list[str]]:
-    """Lighthouse's category scores (0 to 100) for the URL, and the audits that did not pass."""
-    if not LIGHTHOUSE.exists():
-        raise BenchError("node_modules/.bin/lighthouse is missing; run `npm ci` first")
-    result = _run([str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}",
-                   "--output=json", "--quiet"], env={"CHROME_PATH": chrome})
-    try:
-        report = json.loads(result.stdout)
-        scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
-    except (ValueError, KeyError, TypeError):
-        raise BenchError(f"Lighthouse gave no usable report for {url}") from None
-    weighted = {ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"] if ref["weight"] > 0}
-    failing = [f"{a['id']} ({a['score']:.2f}{', ' + a['displayValue'] if a.get('displayValue') else ''})"
-               for a in report["audits"].values()
-               if a["id"] in weighted and a.get("score") is not None and a["score"] < 1]
-    return scores, failing
-
-
-def _kb(n: int) -> str:
-    return f"{n / KB:,.1f} kB"
-
-
-def median_lighthouse(url: str, chrome: str, runs: int) -> tuple[dict[str, int], list[str]]:
-    """Lighthouse run `runs` times; the run with the median performance score (timings vary from run to run)."""
-    results = sorted((lighthouse(url, chrome) for _ in range(runs)), key=lambda result: result[0]["performance"])
-    return results[len(results) // 2]
 
 
 def report(runs: int, lighthouse_runs: int) -> None:
@@ -335,24 +145,23 @@ def report(runs: int, lighthouse_runs: int) -> None:
         print(f"{'First load: HTML + CSS + JS':<{W}} {'raw':>10} {'gzip':>10}")
         for label, src in PAGES.items():
             weight = page_weight(site, src)
-            print(f"{'  ' + label + ' (' + src + ')':<{W}} {_kb(weight.raw):>10} {_kb(weight.gzip):>10}")
+            print(f"{'  ' + label + ' (' + src + ')':<{W}} {kb(weight.raw):>10} {kb(weight.gzip):>10}")
         index, plain = search_index_weights(site)
-        print(f"{'Search index':<{W}} {_kb(index.raw):>10} {_kb(index.gzip):>10}")
-        print(f"{'  without the hidden fields (readers words, drugs)':<{W}} {_kb(plain.raw):>10} {_kb(plain.gzip):>10}"
+        print(f"{'Search index':<{W}} {kb(index.raw):>10} {kb(index.gzip):>10}")
+        print(f"{'  without the hidden fields (readers words, drugs)':<{W}} {kb(plain.raw):>10} {kb(plain.gzip):>10}"
               f"   so they add {index.raw / plain.raw - 1:.1%} raw, {index.gzip / plain.gzip - 1:.1%} gzipped")
         worker = file_weight([site / SEARCH_WORKER])
-        print(f"{'  the site search worker (search-readers.js)':<{W}} {_kb(worker.raw):>10} {_kb(worker.gzip):>10}")
+        print(f"{'  the site search worker (search-readers.js)':<{W}} {kb(worker.raw):>10} {kb(worker.gzip):>10}")
         after = file_weight([site / "search" / "search_index.json", *site.glob("assets/javascripts/workers/search.*.js")])
-        print(f"{'  with the search worker (fetched after load)':<{W}} {_kb(after.raw):>10} {_kb(after.gzip):>10}")
+        print(f"{'  with the search worker (fetched after load)':<{W}} {kb(after.raw):>10} {kb(after.gzip):>10}")
         saved = web_app.precache_entries(site)
-        print(f"{'Saved on the device after a first visit':<{W}} {_kb(sum(e.raw for e in saved)):>10} "
-              f"{_kb(sum(e.gzip for e in saved)):>10}   {len(saved)} files (service worker precache)")
+        print(f"{'Saved on the device after a first visit':<{W}} {kb(sum(e.raw for e in saved)):>10} "
+              f"{kb(sum(e.gzip for e in saved)):>10}   {len(saved)} files (service worker precache)")
         size, count = tree_size(site)
-        print(f"{'Whole site':<{W}} {_kb(size):>10}   in {count} files")
+        print(f"{'Whole site':<{W}} {kb(size):>10}   in {count} files")
         pdf = whole_guide_pdf(site, tmp)
-        import pdf as pdf_script  # here, as scripts/pdf.py imports this module
-        print(f"{'Whole guide PDF (scripts/pdf.py)':<{W}} {_kb(pdf.stat().st_size) if pdf else 'not made':>10}"
-              + (f"   {pdf_script.pdf_pages(pdf.read_bytes())} pages" if pdf else ""))
+        print(f"{'Whole guide PDF (scripts/pdf.py)':<{W}} {kb(pdf.stat().st_size) if pdf else 'not made':>10}"
+              + (f"   {pdf_pages(pdf.read_bytes())} pages" if pdf else ""))
         print(f"{'Offline zip, with the PDF':<{W}} {offline_zip_size(tmp, pdf):>10}")
 
         print_reading_grades()
@@ -363,11 +172,11 @@ def report(runs: int, lighthouse_runs: int) -> None:
             print(f"{'  ' + label + f' ({total} queries)':<{W}} {first / total:>10.1%} {top / total:>10.1%}")
 
         if lighthouse_runs:
-            chrome = find_chrome()
-            print(f"\nLighthouse {lighthouse_version()} (mobile), {chrome_version(chrome)}; "
+            chrome = browser.chromium()
+            print(f"\nLighthouse {lighthouse_version()} (mobile), {browser.version(chrome)}; "
                   f"of {lighthouse_runs} runs per page, the one with the median performance score")
             print(f"  {'':<16}" + "".join(f"{c:>16}" for c in CATEGORIES))
-            with serve(site) as base:
+            with serve(site, gzip=True) as base:
                 for label in LIGHTHOUSE_PAGES:
                     url = base + html_file(site, PAGES[label]).relative_to(site).as_posix().removesuffix("index.html")
                     scores, failing = median_lighthouse(url, chrome, lighthouse_runs)
@@ -377,11 +186,7 @@ def report(runs: int, lighthouse_runs: int) -> None:
 
 
 def print_reading_grades() -> None:
-    """Each page's reading grades (scripts/readability.py): Flesch-Kincaid and SMOG with known words."""
-    import readability  # scripts/ is this file's folder
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    from mbc_guide.pages import generated_pages
-    from mbc_guide.data.site import load_all
+    """Each page's reading grades (mbc_guide.checks.readability): Flesch-Kincaid and SMOG with known words."""
     inventory, glossary = load_all()
     pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
              for p in sorted((ROOT / "docs").rglob("*.md"))}
@@ -404,17 +209,18 @@ BUDGET_VALIDATOR_S = 1.5  # seconds for the validator (scale run)
 
 def scale_report(pages: int, terms: int, runs: int) -> None:
     """Time the build with and without the hooks, and the validator, on a copy with pages x terms."""
-    import scale_site  # scripts/ is this file's folder
     print(f"\nScale run: {pages} generated pages and {terms} made-up glossary terms (scripts/scale_site.py); "
           f"median of {runs} runs")
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp_name:
         tmp = Path(tmp_name)
-        copies = scale_site.make(tmp, pages, terms)
+        run_command([sys.executable, str(ROOT / "scripts" / "scale_site.py"), str(tmp), "--pages", str(pages),
+                     "--terms", str(terms)])
+        copies = {variant: tmp / variant for variant in ("hooked", "plain")}
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
         times, _ = median_seconds({
             "hooked": mkdocs + ["--strict", "--site-dir", str(tmp / "out-hooked")],
             "plain": mkdocs + ["--site-dir", str(tmp / "out-plain")],
-            "validate": [sys.executable, "scripts/validate.py"],
+            "validate": [sys.executable, "scripts/validate.py", "--source-texts", str(tmp / "no-source-texts")],
         }, runs, cwd={"hooked": copies["hooked"], "plain": copies["plain"], "validate": copies["hooked"]})
         ratio = times["hooked"] / times["plain"]
         print(f"{'  Strict build with the hooks':<{W}} {times['hooked']:8.2f} s")
@@ -431,10 +237,9 @@ def scale_report(pages: int, terms: int, runs: int) -> None:
 
 def profile_build(project: Path, site: Path) -> list[tuple[str, float]]:
     """The cumulative time of each hook event, and of MkDocs' own page building, in one profiled build."""
-    import pstats
     stats_file = site.with_suffix(".prof")
-    _run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "--quiet",
-          "--site-dir", str(site)], cwd=project)
+    run_command([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "--quiet",
+                 "--site-dir", str(site)], cwd=project)
     stats = pstats.Stats(str(stats_file)).stats  # (file, line, function) -> (calls, ..., cumulative, callers)
     rows: dict[str, float] = {}
     for (file, _, function), (_, _, _, cumulative, _) in stats.items():
@@ -452,34 +257,25 @@ def offline_zip_size(tmp: Path, pdf: Path | None = None) -> str:
     if not script.exists():
         return "not built"
     bundle = tmp / "offline.zip"
-    _run([sys.executable, str(script), "--site-dir", str(tmp / "offline"), "--zip", str(bundle)],
-         env={"WHOLE_GUIDE_PDF": str(pdf or "")})
-    return _kb(bundle.stat().st_size)
+    run_command([sys.executable, str(script), "--site-dir", str(tmp / "offline"), "--zip", str(bundle)],
+                env={"WHOLE_GUIDE_PDF": str(pdf or "")})
+    return kb(bundle.stat().st_size)
 
 
 def whole_guide_pdf(site: Path, tmp: Path) -> Path | None:
     """The whole guide printed to PDF from the built site by scripts/pdf.py (None without a Chromium)."""
     try:
-        find_chrome()
-    except BenchError:
+        browser.chromium()
+    except ToolError:
         return None
     pdf = tmp / "mbc-guide.pdf"
-    _run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--pdf", str(pdf)])
+    run_command([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(site), "--pdf", str(pdf)])
     return pdf
 
 
 def lighthouse_version() -> str:
     package = ROOT / "node_modules" / "lighthouse" / "package.json"
     return json.loads(package.read_text(encoding="utf-8")).get("version", "?") if package.exists() else "?"
-
-
-def chrome_version(chrome: str) -> str:
-    try:
-        out = subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return chrome
-    found = re.search(r"(Chrom\w+)\s+([\d.]+)", out)
-    return f"{found[1]} {found[2]}" if found else chrome
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -500,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.scale != "none":
             pages, terms = map(int, args.scale.split("x"))
             scale_report(pages, terms, args.scale_runs)
-    except BenchError as err:
+    except ToolError as err:
         print(f"bench: {err}", file=sys.stderr)
         return 1
     return 0

@@ -10,7 +10,7 @@ Two variants of the copy are written: "hooked" (the project as it is) and
 "plain" (no `hooks:`, strict off, and what the hooks make written into docs/ as
 Markdown of the same content: the glossary and side-effects pages, and the whole
 guide with every other page's Markdown in it), so timing one against the other
-gives the hooks' own cost. Used by scripts/bench.py.
+gives the hooks' own cost. scripts/bench.py runs it for its scale run.
 
 usage: scale_site.py DEST [--pages N] [--terms N]
 """
@@ -23,14 +23,13 @@ import shutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-from mbc_guide.pages import generated_pages
 from mbc_guide.data.front_matter import read_page
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
-from mbc_guide.pages import whole_guide
-from bench import config_without_hooks  # noqa: E402
+from mbc_guide.pages import generated_pages, whole_guide
+from mbc_guide.tools.without_hooks import config_without_hooks
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SYLLABLES = ["ta", "zo", "ri", "ne", "mab", "lo", "ci", "vu", "par", "ti", "ser", "do", "lux", "fe", "qui", "ran",
              "bo", "xel", "mi", "sa", "tor", "pe", "ly", "gan", "da", "ko", "rel", "su", "vin", "ha"]

@@ -9,24 +9,26 @@ background, 1200 x 630 pixels, drawn by headless Chromium through Playwright
 Run it again after changing the favicon or the site's name, and commit the PNG.
 
 usage: share_image.py [--out PATH]
+Chromium is looked for in $CHROMIUM_PATH, then the usual install paths, PATH and Playwright's own.
 exit status: 0 written, 2 no Chromium or Playwright.
 """
 from __future__ import annotations
 
 import argparse
 import html
-import os
-import shutil
 import sys
 from pathlib import Path
 
 import yaml
 
+from mbc_guide.tools import browser
+from mbc_guide.tools.errors import ToolError
+from mbc_guide.tools.sizes import human_size
+
 ROOT = Path(__file__).resolve().parents[1]
 FAVICON = ROOT / "docs" / "assets" / "favicon.svg"
 DEFAULT_OUT = ROOT / "docs" / "assets" / "images" / "share.png"
 WIDTH, HEIGHT = 1200, 630
-CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><style>
 body {{ margin: 0; width: {width}px; height: {height}px; display: flex; align-items: center; justify-content: center;
        gap: 56px; background: #fce4ec; color: #880e4f; font-family: "Liberation Sans", Arial, sans-serif; }}
@@ -44,14 +46,6 @@ def site_name() -> tuple[str, str]:
     return name.strip(), subtitle.strip()
 
 
-def find_chromium() -> str | None:
-    """$CHROMIUM_PATH, else the first Chromium on PATH."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured if Path(configured).exists() else None
-    return next((shutil.which(name) for name in CHROMIUMS if shutil.which(name)), None)
-
-
 def render(out: Path, chromium: str) -> None:
     """Draw the image with headless Chromium and write it as a PNG."""
     from playwright.sync_api import sync_playwright
@@ -61,29 +55,30 @@ def render(out: Path, chromium: str) -> None:
                             name=html.escape(name), subtitle=html.escape(subtitle))
     out.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        chrome = p.chromium.launch(executable_path=chromium, args=list(browser.HEADLESS_ARGS))
         try:
-            page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+            page = chrome.new_page(viewport={"width": WIDTH, "height": HEIGHT})
             page.set_content(page_html)
             page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": WIDTH, "height": HEIGHT})
         finally:
-            browser.close()
+            chrome.close()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the PNG")
     args = parser.parse_args(argv)
-    chromium = find_chromium()
-    if chromium is None:
-        print("error: no Chromium found; install it (apt-get install chromium) or set CHROMIUM_PATH.", file=sys.stderr)
+    try:
+        chromium = browser.chromium()
+    except ToolError as err:
+        print(f"error: {err}", file=sys.stderr)
         return 2
     try:
         render(args.out, chromium)
     except ImportError:
         print("error: Playwright is missing; run `make .venv/.installed` first.", file=sys.stderr)
         return 2
-    print(f"share image: {args.out} ({WIDTH} x {HEIGHT}, {args.out.stat().st_size / 1000:.0f} kB)")
+    print(f"share image: {args.out} ({WIDTH} x {HEIGHT}, {human_size(args.out.stat().st_size)})")
     return 0
 
 

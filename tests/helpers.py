@@ -1,21 +1,14 @@
-"""Paths and commands shared by the tests (imported as `helpers`; tests/ is on the path via pytest.ini)."""
+"""Paths and commands shared by the tests (`from tests.helpers import ...`)."""
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
 import os
 import subprocess
-import sys
-import traceback
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
 from mbc_guide.html.tree import parse_document, parse_fragment, to_html
+from mbc_guide.tools import strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # the source documents and the own-words tool, beside the repository
@@ -25,53 +18,14 @@ READING_GRADES: dict[str, tuple[float, float]] = {}  # page -> (Flesch-Kincaid, 
 
 def build_site(site_dir: Path, project: Path = ROOT, *, strict: bool = True,
                env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build a project's site in this process through MkDocs' own API, as `mkdocs build` would, and return
-    what a finished `mkdocs build` process would: its exit code, what it printed and its log (never raises).
+    """Build a project's site in this process through MkDocs' own API (mbc_guide.tools.strict_build), as
+    `mkdocs build` would from the project's folder, and return what a finished `mkdocs build` process would:
+    its exit code, what it printed and its log (never raises).
 
-    The build runs in the project's folder, so messages name files as a contributor sees them.
     WHOLE_GUIDE_PDF is empty unless the test sets it, so a PDF left in dist/ by `make pdf` never
     changes what the tests build.
     """
-    variables = {"NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", **(env or {})}
-    log = io.StringIO()
-    handler = logging.StreamHandler(log)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    printed = io.StringIO()
-    code = 0
-    try:
-        with contextlib.chdir(project), patched_environment(variables), contextlib.redirect_stdout(printed):
-            config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
-    except MkDocsException as err:
-        code = 1
-        log.write(f"Error: {err}\n")
-    except Exception:  # a traceback is a finding: tests assert there is none
-        code = 1
-        log.write(traceback.format_exc())
-    finally:
-        logger.removeHandler(handler)
-    return subprocess.CompletedProcess(["mkdocs", "build"], code, printed.getvalue(), log.getvalue())
-
-
-@contextlib.contextmanager
-def patched_environment(variables: dict):
-    """Set environment variables for the duration of a block, then put back what was there."""
-    saved = {name: os.environ.get(name) for name in variables}
-    os.environ.update({name: str(value) for name, value in variables.items()})
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    return strict_build.build_site(site_dir, project, strict=strict, env={"WHOLE_GUIDE_PDF": "", **(env or {})})
 
 
 def need_npm_packages(package: str = "iframe-worker") -> None:

@@ -9,65 +9,67 @@ import re
 
 import pytest
 
-import bench
 from mbc_guide.publish import web_app
+from mbc_guide.search.weight import SEARCH_WORKER, search_index_weights
+from mbc_guide.tools import weights
+from mbc_guide.tools.sizes import KB
 
-FIRST_LOAD_BUDGET = 75 * bench.KB   # HTML + CSS + JS of one page, gzipped, the service worker's registration included
-OFFLINE_ZIP_BUDGET = 400 * bench.KB  # without the whole guide's PDF (its own budget: tests/browser/test_whole_guide_pdf.py)
-PRECACHE_BUDGET = 500 * bench.KB    # what the service worker downloads after a first visit, gzipped
-SEARCH_WORKER_BUDGET = 5 * bench.KB  # the site's search worker, gzipped
-SEARCH_INDEX_GROWTH = 0.15           # what the hidden search fields may add to the index
+FIRST_LOAD_BUDGET = 75 * KB     # HTML + CSS + JS of one page, gzipped, the service worker's registration included
+OFFLINE_ZIP_BUDGET = 400 * KB   # without the whole guide's PDF (its own budget: tests/browser/test_whole_guide_pdf.py)
+PRECACHE_BUDGET = 500 * KB      # what the service worker downloads after a first visit, gzipped
+SEARCH_WORKER_BUDGET = 5 * KB   # the site's search worker, gzipped
+SEARCH_INDEX_GROWTH = 0.15      # what the hidden search fields may add to the index
 
 
 @pytest.mark.parametrize("src", ["index.md", "treatment/chemotherapy.md"])
 def test_first_load_fits_the_budget(built_site, src):
-    weight = bench.page_weight(built_site, src)
-    print(f"{src}: {weight.raw / bench.KB:.1f} kB raw, {weight.gzip / bench.KB:.1f} kB gzipped")
+    weight = weights.page_weight(built_site, src)
+    print(f"{src}: {weight.raw / KB:.1f} kB raw, {weight.gzip / KB:.1f} kB gzipped")
     assert weight.gzip <= FIRST_LOAD_BUDGET, (
-        f"a first visit to docs/{src} downloads {weight.gzip / bench.KB:.1f} kB gzipped (HTML + CSS + JS); "
-        f"the budget is {FIRST_LOAD_BUDGET / bench.KB:.0f} kB")
+        f"a first visit to docs/{src} downloads {weight.gzip / KB:.1f} kB gzipped (HTML + CSS + JS); "
+        f"the budget is {FIRST_LOAD_BUDGET / KB:.0f} kB")
 
 
 def test_first_load_counts_the_service_worker_registration(built_site):
-    assets = [p.relative_to(built_site).as_posix() for p in bench.page_assets(built_site, built_site / "index.html")]
+    assets = [p.relative_to(built_site).as_posix() for p in weights.page_assets(built_site, built_site / "index.html")]
     assert "assets/javascripts/app.js" in assets
 
 
 def test_what_the_app_saves_fits_the_budget(built_site):
     entries = web_app.precache_entries(built_site)
     size = sum(e.gzip for e in entries)
-    print(f"precache: {len(entries)} files, {sum(e.raw for e in entries) / bench.KB:.1f} kB raw, "
-          f"{size / bench.KB:.1f} kB gzipped")
+    print(f"precache: {len(entries)} files, {sum(e.raw for e in entries) / KB:.1f} kB raw, "
+          f"{size / KB:.1f} kB gzipped")
     assert size <= PRECACHE_BUDGET, (
-        f"the service worker saves {size / bench.KB:.1f} kB gzipped after a first visit; the budget is "
-        f"{PRECACHE_BUDGET / bench.KB:.0f} kB (see NOT_PRECACHED in overrides/hooks/web_app.py)")
+        f"the service worker saves {size / KB:.1f} kB gzipped after a first visit; the budget is "
+        f"{PRECACHE_BUDGET / KB:.0f} kB (see NOT_PRECACHED in overrides/mbc_guide/publish/web_app.py)")
 
 
 def test_offline_zip_fits_the_budget(offline_site):
     bundle = offline_site.parent / "site.zip"  # written by the offline_site fixture beside the site
     assert bundle.is_file(), f"scripts/offline.py wrote no zip at {bundle}"
     size = bundle.stat().st_size
-    print(f"offline zip: {size / bench.KB:.1f} kB")
+    print(f"offline zip: {size / KB:.1f} kB")
     assert size <= OFFLINE_ZIP_BUDGET, (
-        f"the offline zip is {size / bench.KB:.1f} kB; the budget is {OFFLINE_ZIP_BUDGET / bench.KB:.0f} kB")
+        f"the offline zip is {size / KB:.1f} kB; the budget is {OFFLINE_ZIP_BUDGET / KB:.0f} kB")
 
 
 @pytest.mark.parametrize("src", ["index.md", "treatment/chemotherapy.md"])
 def test_scripts_do_not_hold_up_the_first_paint(built_site, src):
-    html = bench.html_file(built_site, src).read_text(encoding="utf-8")
+    html = weights.html_file(built_site, src).read_text(encoding="utf-8")
     blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html) if not re.search(r"\b(defer|async)\b", tag)]
     assert not blocking, f"docs/{src} loads scripts that block the first paint (add defer): {blocking}"
 
 
 def test_the_sites_search_worker_fits_the_budget(built_site):
-    weight = bench.file_weight([built_site / bench.SEARCH_WORKER])
+    weight = weights.file_weight([built_site / SEARCH_WORKER])
     assert weight.gzip < SEARCH_WORKER_BUDGET, (
-        f"{bench.SEARCH_WORKER} is {weight.gzip / bench.KB:.1f} kB gzipped; the budget is under "
-        f"{SEARCH_WORKER_BUDGET / bench.KB:.0f} kB")
+        f"{SEARCH_WORKER} is {weight.gzip / KB:.1f} kB gzipped; the budget is under "
+        f"{SEARCH_WORKER_BUDGET / KB:.0f} kB")
 
 
 def test_the_hidden_search_fields_grow_the_index_by_at_most_15_percent(built_site):
-    index, plain = bench.search_index_weights(built_site)
+    index, plain = search_index_weights(built_site)
     for kind in ("raw", "gzip"):
         growth = getattr(index, kind) / getattr(plain, kind) - 1
         print(f"search index {kind}: {getattr(plain, kind)} -> {getattr(index, kind)} bytes ({growth:+.1%})")
@@ -79,5 +81,5 @@ def test_the_hidden_search_fields_grow_the_index_by_at_most_15_percent(built_sit
 def test_the_offline_copy_inlines_the_index_with_its_hidden_fields(offline_site):
     script = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = ") and '"title_words"' in script and '"readers"' in script
-    assert (offline_site / bench.SEARCH_WORKER).is_file(), "the offline copy must keep the site's search worker"
+    assert (offline_site / SEARCH_WORKER).is_file(), "the offline copy must keep the site's search worker"
 

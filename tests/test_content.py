@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import readability
+from mbc_guide.checks import readability
 from mbc_guide.data.front_matter import page_meta_problems, read_page
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.site import load_all

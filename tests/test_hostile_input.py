@@ -18,7 +18,7 @@ from unittest import mock
 
 import pytest
 
-from scripts import validate as validate_script
+from mbc_guide.checks import validator
 from tests.helpers import build_site
 from mbc_guide.html.tree import elements, parse_document
 
@@ -38,8 +38,8 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 def validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
     """The validator on the copy, as run from inside it, with no source texts beside it.
 
-    It runs in this process (the same code as the copy's scripts/validate.py, without a Python start-up
-    for each of the many cases), on the copy's files, from the copy's folder.
+    It runs in this process (mbc_guide.checks.validator, the command scripts/validate.py runs, without a
+    Python start-up for each of the many cases), on the copy's files, from the copy's folder.
     """
     args = ["--docs", str(project / "docs"), "--sources", str(project / "data" / "sources.yml"),
             "--glossary", str(project / "data" / "glossary.yml"), "--config", str(project / "mkdocs.yml"),
@@ -48,7 +48,7 @@ def validate(project: Path, *extra: str) -> subprocess.CompletedProcess:
     with mock.patch.dict(os.environ), contextlib.chdir(project), contextlib.redirect_stdout(out), \
             contextlib.redirect_stderr(err):
         os.environ.pop("REQUIRE_SOURCES", None)
-        code = validate_script.main(args)
+        code = validator.main(args)
     return subprocess.CompletedProcess(["validate.py", *args], code, out.getvalue(), err.getvalue())
 
 

@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from offline import needed_lunr_files, search_languages
+from mbc_guide.publish.offline_copy import needed_lunr_files, search_languages
 
 REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"""url\(\s*(?:(["'])(.*?)\1|([^)"'\s]*))\s*\)""", re.IGNORECASE | re.DOTALL)

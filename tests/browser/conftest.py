@@ -1,54 +1,19 @@
 """Browser fixtures: a real Chromium driven by Playwright, and the built site served over HTTP.
 
-Chromium is looked for in $CHROMIUM_PATH, then the usual system paths, then
-Playwright's own browsers. When none is found the browser tests are skipped
-with a loud reason, unless REQUIRE_BROWSER=1, when they fail instead.
+Chromium is looked for as the scripts look for it (mbc_guide.tools.browser): in
+$CHROMIUM_PATH, then the usual system paths, PATH, then Playwright's own browsers.
+When none is found the browser tests are skipped with a loud reason, unless
+REQUIRE_BROWSER=1, when they fail instead.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-SYSTEM_CHROMIUMS = (
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/usr/bin/google-chrome",
-    "/usr/bin/google-chrome-stable",
-    "/snap/bin/chromium",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-)
-# Flags for a headless run on a machine with no network and as root (CI).
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def find_chromium() -> str | None:
-    """Path of a Chromium to drive, or None."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured if Path(configured).exists() else None
-    for candidate in SYSTEM_CHROMIUMS:
-        if Path(candidate).exists():
-            return candidate
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    try:
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as p:
-            bundled = p.chromium.executable_path
-        return bundled if Path(bundled).exists() else None
-    except Exception:  # noqa: BLE001 - no Playwright browser installed
-        return None
+from mbc_guide.tools.browser import HEADLESS_ARGS, find_chromium
+from mbc_guide.tools.serve import serve
 
 
 def pytest_collection_modifyitems(config, items):
@@ -78,7 +43,7 @@ def browser():
     """A headless Chromium for the whole run."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=find_chromium(), args=list(HEADLESS_ARGS), headless=True)
         yield browser
         browser.close()
 
@@ -101,21 +66,11 @@ def mobile_page(browser):
     context.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """The built site served over HTTP on a free local port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # bound and listening on return
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

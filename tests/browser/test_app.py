@@ -19,11 +19,8 @@ replacing that folder's files.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -31,6 +28,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from mbc_guide.publish import web_app
+from mbc_guide.tools.serve import serve
 from tests.helpers import ROOT, build_site
 
 OFFLINE_PAGES = ["treatment/chemotherapy/", "treatment/hormone-therapy/", "questions/", "glossary/",
@@ -81,25 +79,14 @@ INSTALL_OUTCOME = """async () => {
 }"""
 
 
-class _NoCacheHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-
 @pytest.fixture
 def live_site(tmp_path, built_site):
-    """A copy of the built site served on a free port: yields (base URL, the folder served)."""
+    """A copy of the built site served on a free port, every answer saying not to cache it: yields (base URL,
+    the folder served)."""
     folder = tmp_path / "live"
     shutil.copytree(built_site, folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_NoCacheHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", folder
-    server.shutdown()
-    server.server_close()
+    with serve(folder, no_cache=True) as base:
+        yield base, folder
 
 
 def changed_build(tmp_path: Path) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import pdf as pdf_script  # scripts/ is on the path (pytest.ini)
+from mbc_guide.tools.pdf import pdf_pages, pdf_text
 
 QUESTIONS = "questions/"
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top",
@@ -95,9 +95,9 @@ def test_questions_print_with_a_box_and_room_for_notes(print_page, served_site):
 def test_pdf_is_printed_with_a_sensible_page_count(page, served_site, path, most_pages):
     page.goto(served_site + path)
     pdf = page.pdf(format="A4")
-    pages = pdf_script.pdf_pages(pdf)
+    pages = pdf_pages(pdf)
     assert 1 <= pages <= most_pages, f"{path}: the PDF has {pages} pages (expected 1 to {most_pages})"
-    text = pdf_script.pdf_text(pdf)
+    text = pdf_text(pdf)
     definition = page.locator("article a.mbc-term").first.get_attribute("data-definition")
     assert " ".join(definition.split()[:6]) in text, f"{path}: the first term's definition is not in the PDF"
     assert "Sources for this page" in text and "Next review due" in text, f"{path}: the page meta is not printed"

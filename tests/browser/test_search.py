@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from mbc_guide.data.site import site_data
+from mbc_guide.search import misspellings
 
 QUERIES_FILE = Path(__file__).resolve().parents[1] / "search_queries.yml"
 TOP = 3               # every query must find its page this high
@@ -120,7 +121,6 @@ def test_a_drug_name_finds_its_treatment_page_first_and_its_glossary_entry_secon
 def test_a_brand_name_and_its_misspelling_find_the_treatment_page_first_and_the_glossary_second(
         search_page, site_url):
     """Every brand recorded in data/glossary.yml, and each misspelling of it in tests/search_queries.yml."""
-    import misspell  # scripts/ is on the path (pytest.ini)
     inventory, glossary = site_data()
     queries = [q for q, _ in load_queries()]
     wrong, checked = [], 0
@@ -129,7 +129,7 @@ def test_a_brand_name_and_its_misspelling_find_the_treatment_page_first_and_the_
                   expected_path(site_url, "glossary.md")]
         for brand in entry.brands:
             name = brand.name.lower()
-            misspelt = [q for q in queries if q != name and 0 < misspell.distance(q, name) <= 2]
+            misspelt = [q for q in queries if q != name and 0 < misspellings.distance(q, name) <= 2]
             assert name in queries and misspelt, f"add {name!r} and a misspelling of it to {QUERIES_FILE.name}"
             for query in (name, *misspelt):
                 checked += 1

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import pdf as pdf_script
 from mbc_guide.data.inventory import load_inventory
+from mbc_guide.tools.pdf import GUIDE_PDF, pdf_links, pdf_pages
 from tests.helpers import ROOT
 from mbc_guide.html.tree import parse_document
 
@@ -31,7 +31,7 @@ def guide_pdf(built_site, chromium_path, tmp_path_factory) -> bytes:
     out = tmp_path_factory.mktemp("pdf") / "guide.pdf"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(built_site),
                              "--pdf", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "CHROME_PATH": chromium_path})
+                            env={**os.environ, "CHROMIUM_PATH": chromium_path})
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(PdfReader(out).pages)} pages)" in result.stdout
     return out.read_bytes()
@@ -49,7 +49,7 @@ def page_texts(pdf: bytes) -> list[str]:
 
 
 def test_one_sheet_or_more_per_page_and_a_sensible_total(guide_pdf, sections):
-    sheets = pdf_script.pdf_pages(guide_pdf)
+    sheets = pdf_pages(guide_pdf)
     print(f"whole guide PDF: {sheets} pages, {len(guide_pdf) / 1000:.0f} kB")
     assert len(sections) >= 20
     assert len(sections) < sheets <= 150, f"{sheets} sheets for {len(sections)} pages"
@@ -88,7 +88,7 @@ def test_the_glossary_comes_last(guide_pdf):
 
 
 def test_links_lead_to_real_web_addresses_only(guide_pdf):
-    links = pdf_script.pdf_links(guide_pdf)
+    links = pdf_links(guide_pdf)
     assert links, "the sources' links are missing"
     bad = [link for link in links if not link.startswith("https://") or "127.0.0.1" in link or "localhost" in link]
     assert bad == []
@@ -120,4 +120,4 @@ def test_the_checklist_prints_with_tick_boxes_and_no_site_chrome(page, served_si
 
 def test_the_published_name_matches_the_build(built_site):
     from mbc_guide.pages import whole_guide
-    assert Path(pdf_script.DEFAULT_PDF).name == Path(whole_guide.PDF_PATH).name
+    assert GUIDE_PDF.name == Path(whole_guide.PDF_PATH).name

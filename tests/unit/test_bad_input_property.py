@@ -21,7 +21,7 @@ from mbc_guide.pages import page_record as page_meta
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, read_page, shown_meta
 from mbc_guide.data.inventory import Source, load_inventory
-from scripts import validate
+from mbc_guide.checks import validator
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "covered"
 FILES = ["data/sources.yml", "data/glossary.yml", "docs/treatment/chemo.md", "docs/index.md"]
@@ -72,7 +72,7 @@ def apply(root: Path, edits) -> None:
 
 
 def run_validator(root: Path, capsys, *extra: str) -> tuple[int, str]:
-    code = validate.main(["--docs", str(root / "docs"), "--sources", str(root / "data" / "sources.yml"),
+    code = validator.main(["--docs", str(root / "docs"), "--sources", str(root / "data" / "sources.yml"),
                           "--glossary", str(root / "data" / "glossary.yml"), "--today", "2026-06-01", *extra])
     return code, capsys.readouterr().out
 

@@ -1,12 +1,18 @@
-"""The byte-measuring and config functions of scripts/bench.py, on a tiny site made for each test."""
+"""What scripts/bench.py measures with (mbc_guide.tools: weights, settings without hooks, timings), on a tiny
+site made for each test, and its command line."""
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-import bench
+from mbc_guide.tools import weights
+from mbc_guide.tools.errors import ToolError
+from mbc_guide.tools.timing import median_seconds
+from mbc_guide.tools.without_hooks import config_without_hooks
+from tests.helpers import ROOT
 
 CSS = b"body { color: black; }\n" * 50
 JS = b"console.log('hello');\n" * 40
@@ -41,46 +47,46 @@ def site(tmp_path: Path) -> Path:
     ("treatment/chemotherapy.md", "treatment/chemotherapy/index.html"),
 ])
 def test_html_file_follows_directory_urls(src, html):
-    assert bench.html_file(Path("/site"), src) == Path("/site") / html
+    assert weights.html_file(Path("/site"), src) == Path("/site") / html
 
 
 def test_page_assets_are_local_css_and_js_once_each(site):
     for page in (site / "index.html", site / "treatment" / "chemotherapy" / "index.html"):
-        assert bench.page_assets(site, page) == [(site / "assets" / "main.css").resolve(),
+        assert weights.page_assets(site, page) == [(site / "assets" / "main.css").resolve(),
                                                  (site / "assets" / "app.js").resolve()]
 
 
 def test_a_missing_asset_is_a_clear_error(site):
     (site / "assets" / "app.js").unlink()
-    with pytest.raises(bench.BenchError, match=r"index.html references assets/app.js, which is not in"):
-        bench.page_assets(site, site / "index.html")
+    with pytest.raises(ToolError, match=r"index.html references assets/app.js, which is not in"):
+        weights.page_assets(site, site / "index.html")
 
 
 def test_page_weight_is_html_plus_assets(site):
     html = (site / "index.html").read_bytes()
-    weight = bench.page_weight(site, "index.md")
+    weight = weights.page_weight(site, "index.md")
     assert weight.raw == len(html) + len(CSS) + len(JS)
-    assert weight.gzip == bench.gzip_size(html) + bench.gzip_size(CSS) + bench.gzip_size(JS)
+    assert weight.gzip == weights.gzip_size(html) + weights.gzip_size(CSS) + weights.gzip_size(JS)
     assert weight.gzip < weight.raw
 
 
 def test_page_weight_of_a_page_not_built(site):
-    with pytest.raises(bench.BenchError, match=r"no page for docs/glossary.md .* build the site first"):
-        bench.page_weight(site, "glossary.md")
+    with pytest.raises(ToolError, match=r"no page for docs/glossary.md .* build the site first"):
+        weights.page_weight(site, "glossary.md")
 
 
 def test_file_weight_counts_each_file_once(site):
     css = site / "assets" / "main.css"
-    assert bench.file_weight([css, css]) == bench.file_weight([css]) == bench.Weight(len(CSS), bench.gzip_size(CSS))
-    assert bench.file_weight([]) == bench.Weight(0, 0)
+    assert weights.file_weight([css, css]) == weights.file_weight([css]) == weights.Weight(len(CSS), weights.gzip_size(CSS))
+    assert weights.file_weight([]) == weights.Weight(0, 0)
 
 
 def test_gzip_size_is_stable_and_small_for_repeated_text():
-    assert bench.gzip_size(CSS) == bench.gzip_size(CSS) < len(CSS) / 10
+    assert weights.gzip_size(CSS) == weights.gzip_size(CSS) < len(CSS) / 10
 
 
 def test_tree_size_counts_every_file(site):
-    size, count = bench.tree_size(site)
+    size, count = weights.tree_size(site)
     assert count == 5
     assert size == sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
@@ -98,39 +104,39 @@ plugins:
 
 
 def test_config_without_hooks_drops_the_list_and_strict_mode():
-    assert bench.config_without_hooks(CONFIG) == "site_name: Test\nstrict: false\nplugins:\n  - search\n"
+    assert config_without_hooks(CONFIG) == "site_name: Test\nstrict: false\nplugins:\n  - search\n"
 
 
 def test_config_without_hooks_turns_strict_off_when_unset():
-    assert bench.config_without_hooks("hooks:\n  - a.py\nnav: []\n") == "nav: []\nstrict: false\n"
+    assert config_without_hooks("hooks:\n  - a.py\nnav: []\n") == "nav: []\nstrict: false\n"
 
 
 def test_config_without_hooks_needs_a_hooks_list():
-    with pytest.raises(bench.BenchError, match="no top-level `hooks:`"):
-        bench.config_without_hooks("site_name: Test\nplugins:\n  - search\n")
+    with pytest.raises(ToolError, match="no top-level `hooks:`"):
+        config_without_hooks("site_name: Test\nplugins:\n  - search\n")
 
 
 def test_project_config_loses_only_its_hooks():
-    text = (bench.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    bare = bench.config_without_hooks(text)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    bare = config_without_hooks(text)
     assert "\nhooks:" in text and "\nhooks:" not in bare
     assert not [line for line in bare.splitlines() if line.lstrip().startswith("- overrides/hooks/")]
     assert "\nplugins:" in bare and "\nnav:" in bare and "\nmarkdown_extensions:" in bare
 
 
-def test_bad_runs_argument_exits_2(capsys):
-    with pytest.raises(SystemExit) as stop:
-        bench.main(["--runs", "0"])
-    assert stop.value.code == 2
-    assert "must be 1 or more" in capsys.readouterr().err
+def test_bad_runs_argument_exits_2():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--runs", "0"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "must be 1 or more" in result.stderr
 
 
 def test_median_seconds_times_each_command():
-    times, stderr = bench.median_seconds({"quick": [sys.executable, "-c", "import sys; sys.stderr.write('hi')"]}, 3)
+    times, stderr = median_seconds({"quick": [sys.executable, "-c", "import sys; sys.stderr.write('hi')"]}, 3)
     assert 0 < times["quick"] < 30
     assert stderr["quick"] == "hi"
 
 
 def test_a_failing_command_is_a_clear_error():
-    with pytest.raises(bench.BenchError, match=r"failed \(exit 3\):\nbroken"):
-        bench.median_seconds({"bad": [sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(3)"]}, 1)
+    with pytest.raises(ToolError, match=r"failed \(exit 3\):\nbroken"):
+        median_seconds({"bad": [sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(3)"]}, 1)

@@ -15,7 +15,7 @@ from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import Brand
 from mbc_guide.data.site import load_all
 from tests.helpers import edit_once as edit, load_data as load
-from scripts import validate
+from mbc_guide.checks import validator
 from mbc_guide.names.term_marker import TermMarker
 from tests.helpers import on_fragment
 
@@ -123,7 +123,7 @@ def test_a_brand_name_cannot_slip_onto_a_page_without_its_glossary_record(tmp_pa
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     page = tmp_path / "docs" / "treatment" / "chemotherapy.md"
     page.write_text(page.read_text() + "\nYour box may say Kadcyla.\n")
-    code = validate.main(["--docs", str(tmp_path / "docs"), "--today", "2027-01-01"])
+    code = validator.main(["--docs", str(tmp_path / "docs"), "--today", "2027-01-01"])
     out = capsys.readouterr().out
     assert code == 1
     assert "treatment/chemotherapy.md" in out and "'Kadcyla' looks like a drug name" in out

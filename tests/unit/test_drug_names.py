@@ -12,7 +12,7 @@ from mbc_guide.checks import coverage_report
 from mbc_guide.names import drug_names
 from mbc_guide.checks import rendering
 from mbc_guide.data.site import load_all
-import validate
+from mbc_guide.checks import validator
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"
@@ -135,7 +135,7 @@ def site(tmp_path) -> Path:
 
 
 def run(site: Path, capsys) -> tuple[int, str]:
-    code = validate.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
+    code = validator.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
                           "--glossary", str(site / "data" / "glossary.yml"), "--source-texts", str(site / "texts"),
                           "--today", "2026-06-01"])
     return code, capsys.readouterr().out

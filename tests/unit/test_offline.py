@@ -1,7 +1,9 @@
-"""scripts/offline.py and the offline_shim hook: pruning, the zip, publishing, clear errors."""
+"""scripts/offline.py (mbc_guide.publish.offline_copy) and the offline_shim hook: pruning, the zip, publishing, clear
+errors."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,8 +14,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-import offline
-from mbc_guide.publish import offline_shim
+from mbc_guide.publish import offline_copy, offline_shim
 from tests.helpers import need_npm_packages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +56,7 @@ def files(site: Path) -> set[str]:
 
 
 def test_prune_removes_what_offline_readers_never_use(fake_site):
-    removed = offline.prune(fake_site)
+    removed = offline_copy.prune(fake_site)
     assert files(fake_site) == {
         "index.html", "about/index.html", "assets/stylesheets/main.css", "assets/javascripts/bundle.js",
         "assets/javascripts/workers/search.js", "assets/javascripts/iframe-worker/shim.js",
@@ -69,7 +70,7 @@ def test_prune_removes_what_offline_readers_never_use(fake_site):
 
 def test_prune_keeps_the_lunr_files_another_language_needs(fake_site):
     write(fake_site / "search/search_index.json", json.dumps({"config": {"lang": ["de"]}}))
-    offline.prune(fake_site)
+    offline_copy.prune(fake_site)
     assert {"assets/javascripts/lunr/min/lunr.de.min.js",
             "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"} <= files(fake_site)
     assert "assets/javascripts/lunr/tinyseg.js" not in files(fake_site)
@@ -82,18 +83,18 @@ def test_prune_keeps_the_lunr_files_another_language_needs(fake_site):
     (["th"], {"wordcut.js", "min/lunr.th.min.js", "min/lunr.stemmer.support.min.js"}),
 ])
 def test_needed_lunr_files_follow_the_search_worker(languages, expected):
-    assert offline.needed_lunr_files(languages) == {offline.LUNR_DIR + name for name in expected}
+    assert offline_copy.needed_lunr_files(languages) == {offline_copy.LUNR_DIR + name for name in expected}
 
 
 def test_search_languages_read_from_the_inlined_index(tmp_path):
     write(tmp_path / "search/search_index.js", 'var __index = {"config": {"lang": ["fr"]}}')
-    assert offline.search_languages(tmp_path) == ["fr"]
-    assert offline.search_languages(tmp_path / "nothing") == ["en"]
+    assert offline_copy.search_languages(tmp_path) == ["fr"]
+    assert offline_copy.search_languages(tmp_path / "nothing") == ["en"]
 
 
 def test_zip_holds_one_folder_with_the_site(fake_site, tmp_path):
     bundle = tmp_path / "dist" / "mbc-guide-offline.zip"
-    size = offline.make_zip(fake_site, bundle)
+    size = offline_copy.make_zip(fake_site, bundle)
     assert size == bundle.stat().st_size > 0
     with zipfile.ZipFile(bundle) as z:
         names = set(z.namelist())
@@ -105,18 +106,21 @@ def test_zip_holds_one_folder_with_the_site(fake_site, tmp_path):
 
 def test_publish_copies_the_zip_into_a_built_site_only(fake_site, tmp_path):
     bundle = write(tmp_path / "mbc-guide-offline.zip", "zip")
-    copy = offline.publish(bundle, fake_site)
+    copy = offline_copy.publish(bundle, fake_site)
     assert copy == fake_site / "downloads" / "mbc-guide-offline.zip" and copy.read_text() == "zip"
-    assert offline.publish(bundle, tmp_path / "not-built") is None
+    assert offline_copy.publish(bundle, tmp_path / "not-built") is None
     assert not (tmp_path / "not-built").exists()
 
 
-def test_missing_node_modules_is_one_clear_line(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(offline, "SHIM", tmp_path / "node_modules/iframe-worker/shim/index.js")
-    assert offline.main(["--site-dir", str(tmp_path / "site"), "--zip", str(tmp_path / "x.zip")]) == 2
-    err = capsys.readouterr().err
-    assert err.strip() == ("error: node_modules/iframe-worker is missing; "
-                           "run `npm ci` in the repository root first.")
+def test_missing_node_modules_is_one_clear_line(tmp_path):
+    script = tmp_path / "project" / "scripts" / "offline.py"  # the script in a project without node_modules/
+    script.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "offline.py", script)
+    result = subprocess.run([sys.executable, str(script), "--site-dir", str(tmp_path / "site"), "--zip",
+                             str(tmp_path / "x.zip")], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("error: node_modules/iframe-worker is missing; "
+                                     "run `npm ci` in the repository root first.")
     assert not (tmp_path / "site").exists()
 
 

@@ -1,13 +1,16 @@
-"""scripts/own_words.py: the own-words check, with the source texts or with their committed fingerprint."""
+"""scripts/own_words.py (mbc_guide.checks.own_words): the own-words check, with the source texts or with their committed
+fingerprint."""
 from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-import own_words
+from mbc_guide.checks import own_words
 from mbc_guide.data.inventory import load_inventory
 from tests.helpers import ROOT, SHARED, need_source_texts
 
@@ -23,13 +26,16 @@ def docs(tmp_path) -> Path:
     return tmp_path / "docs"
 
 
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = own_words.main(list(args))
-    return code, capsys.readouterr().out
+def run(*args: str) -> tuple[int, str]:
+    """Run scripts/own_words.py with these arguments: its exit status and what it printed (no traceback)."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "own_words.py"), *args], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout
 
 
-def test_the_site_shares_no_run_with_the_fingerprint(capsys):
-    code, out = run(capsys, "--source-texts", NO_TEXTS)
+def test_the_site_shares_no_run_with_the_fingerprint():
+    code, out = run("--source-texts", NO_TEXTS)
     assert code == 0, out
     assert "compared with the fingerprint data/own-words-fingerprint.txt (no source texts here)" in out
 
@@ -40,36 +46,36 @@ def test_the_fingerprint_is_not_text():
     assert all(len(line) == 16 and int(line, 16) >= 0 for line in lines)
 
 
-def test_a_shared_run_is_reported_with_file_and_line(docs, tmp_path, capsys):
+def test_a_shared_run_is_reported_with_file_and_line(docs, tmp_path):
     fingerprint = tmp_path / "fingerprint.txt"
     own_words.write_fingerprint(own_words.fingerprint_of([MADE_UP]), fingerprint)
     page = docs / "living" / "index.md"
     page.write_text(page.read_text() + "\nAs they say, the quiet lighthouse keeper counted every wave that broke.\n")
     line = len(page.read_text().splitlines())
-    code, out = run(capsys, "--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
+    code, out = run("--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
     assert code == 1
     assert f"living/index.md:{line}: 9 words shared with a source: \"the quiet lighthouse keeper counted every " \
            "wave that broke\"" in out
 
 
-def test_github_actions_gets_an_annotation(docs, tmp_path, capsys, monkeypatch):
+def test_github_actions_gets_an_annotation(docs, tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     fingerprint = tmp_path / "fingerprint.txt"
     own_words.write_fingerprint(own_words.fingerprint_of([MADE_UP]), fingerprint)
     page = docs / "living" / "index.md"
     page.write_text(page.read_text() + "\nThe quiet lighthouse keeper counted every wave that broke against it.\n")
     line = len(page.read_text().splitlines())
-    code, out = run(capsys, "--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
+    code, out = run("--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
     assert code == 1
     assert f"living/index.md,line={line}::10 words shared with a source" in out
 
 
-def test_seven_words_are_not_a_run(docs, tmp_path, capsys):
+def test_seven_words_are_not_a_run(docs, tmp_path):
     fingerprint = tmp_path / "fingerprint.txt"
     own_words.write_fingerprint(own_words.fingerprint_of([MADE_UP]), fingerprint)
     page = docs / "living" / "index.md"
     page.write_text(page.read_text() + "\nThe quiet lighthouse keeper counted every wave, we hear.\n")
-    code, out = run(capsys, "--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
+    code, out = run("--source-texts", NO_TEXTS, "--docs", str(docs), "--fingerprint", str(fingerprint))
     assert code == 0, out
 
 
@@ -89,20 +95,20 @@ def test_the_fingerprint_is_up_to_date_with_the_source_texts():
         "the source texts changed: run scripts/own_words.py --update and commit data/own-words-fingerprint.txt"
 
 
-def test_without_the_texts_a_sentence_of_a_source_is_still_caught(docs, capsys):
+def test_without_the_texts_a_sentence_of_a_source_is_still_caught(docs):
     folder = need_source_texts()
     inventory = load_inventory()
     text = own_words.source_texts(inventory, folder)[0]
     sentence = max((s for s in text.split(".") if len(s.split()) >= 12), key=len).strip()
     page = docs / "living" / "index.md"
     page.write_text(page.read_text() + f"\n{sentence}.\n")
-    code, out = run(capsys, "--source-texts", NO_TEXTS, "--docs", str(docs))
+    code, out = run("--source-texts", NO_TEXTS, "--docs", str(docs))
     assert code == 1 and "living/index.md:" in out and "words shared with a source" in out
 
 
-def test_an_out_of_date_fingerprint_fails_where_the_texts_are(tmp_path, capsys):
+def test_an_out_of_date_fingerprint_fails_where_the_texts_are(tmp_path):
     folder = need_source_texts()
     stale = tmp_path / "fingerprint.txt"
     own_words.write_fingerprint(own_words.read_fingerprint() - {sorted(own_words.read_fingerprint())[0]}, stale)
-    code, out = run(capsys, "--source-texts", str(folder), "--fingerprint", str(stale))
+    code, out = run("--source-texts", str(folder), "--fingerprint", str(stale))
     assert code == 1 and "the fingerprint is out of date with the source texts; run scripts/own_words.py --update" in out

@@ -1,4 +1,5 @@
-"""scripts/pr_report.py: what a reviewer sees of a pull request, by the text readers see."""
+"""scripts/pr_report.py (mbc_guide.checks.review_report): what a reviewer sees of a pull request, by the text readers
+see."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import pr_report
+from mbc_guide.checks import review_report
 from tests.helpers import ROOT
 
 TODAY = dt.date(2026, 12, 1)
 
 
-WATCHED = ("overrides/main.html", "overrides/hooks/csp.py", ".github/workflows/checks.yml")  # copied beside the pages
+WATCHED = ("overrides/main.html", "overrides/hooks/pages.py", ".github/workflows/checks.yml")  # copied beside the pages
 PWNED = '"<script>window.__pwned=1</script>"'
 
 
@@ -55,7 +56,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def sides(tmp_path_factory) -> tuple[pr_report.Side, pr_report.Side]:
+def sides(tmp_path_factory) -> tuple[review_report.Side, review_report.Side]:
     base = copy_project(tmp_path_factory.mktemp("base"))
     head = copy_project(tmp_path_factory.mktemp("head"))
     docs = head / "docs"
@@ -72,10 +73,10 @@ def sides(tmp_path_factory) -> tuple[pr_report.Side, pr_report.Side]:
     with (head / "mkdocs.yml").open("a") as settings:
         settings.write("# a change\n")
     edit(head / "overrides" / "main.html", "{% block", "<script>alert(1)</script>{% block")
-    (head / "overrides" / "hooks" / "csp.py").write_text("print('no policy')\n")
+    (head / "overrides" / "hooks" / "pages.py").write_text("print('no policy')\n")
     (head / ".github" / "workflows" / "checks.yml").unlink()
     (docs / "assets" / "x.svg").write_text('<svg onload="alert(1)"/>')
-    return pr_report.read_side(base, TODAY), pr_report.read_side(head, TODAY)
+    return review_report.read_side(base, TODAY), review_report.read_side(head, TODAY)
 
 
 def first_section(text: str) -> str:
@@ -84,7 +85,7 @@ def first_section(text: str) -> str:
 
 
 def test_front_matter_changes_come_first_key_by_key_and_escaped(sides):
-    text = pr_report.report(*sides, "main")
+    text = review_report.report(*sides, "main")
     first = first_section(text)
     assert "  - docs/index.md: added subtitle: &quot;&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;&quot;" in first
     assert "docs/living/index.md: changed title: " in first and "-> &quot;Living well &lt;b&gt;now&lt;/b&gt;&quot;" in first
@@ -92,10 +93,10 @@ def test_front_matter_changes_come_first_key_by_key_and_escaped(sides):
 
 
 def test_settings_templates_hooks_workflows_and_docs_files_are_listed_with_why(sides):
-    first = first_section(pr_report.report(*sides, "main"))
+    first = first_section(review_report.report(*sides, "main"))
     assert "- **Site settings (mkdocs.yml)** (they choose the theme" in first and "changed mkdocs.yml" in first
     assert "- **Templates and theme files (overrides/)** (" in first and "changed overrides/main.html" in first
-    assert "- **Hooks and library code (overrides/hooks/)** (" in first and "changed overrides/hooks/csp.py" in first
+    assert "- **Hooks and library code (overrides/hooks/)** (" in first and "changed overrides/hooks/pages.py" in first
     assert "- **Workflows, CI and dependencies** (" in first and "removed .github/workflows/checks.yml" in first
     assert "- **Files under docs/ that are not pages** (they are published as they are" in first
     assert "added docs/assets/x.svg" in first
@@ -103,12 +104,12 @@ def test_settings_templates_hooks_workflows_and_docs_files_are_listed_with_why(s
 
 def test_nothing_beyond_the_pages_says_so_in_one_line(sides):
     base, _ = sides
-    first = first_section(pr_report.report(base, base, "main"))
+    first = first_section(review_report.report(base, base, "main"))
     assert first.splitlines()[1].startswith("No front matter, site setting, template, hook, script, workflow")
 
 
 def test_pages_are_compared_by_the_text_readers_see(sides):
-    text = pr_report.report(*sides, "main")
+    text = review_report.report(*sides, "main")
     assert "- **Added:** living/pr-report-new-page.md" in text
     assert "- **Removed:** living/check-ups-and-scans.md" in text
     assert "- **Changed:** glossary.md, treatment/immunotherapy.md" in text  # the glossary shows aliases
@@ -117,7 +118,7 @@ def test_pages_are_compared_by_the_text_readers_see(sides):
 
 def test_coverage_and_reading_grade_before_and_after(sides):
     base, head = sides
-    text = pr_report.report(base, head, "main")
+    text = review_report.report(base, head, "main")
     covered, expected = base.coverage["treatment/immunotherapy.md"]
     assert covered == expected
     assert f"| treatment/immunotherapy.md | {covered} of {expected} | {covered - 1} of {expected} | " in text
@@ -126,7 +127,7 @@ def test_coverage_and_reading_grade_before_and_after(sides):
 
 
 def test_glossary_aliases_and_findings(sides):
-    text = pr_report.report(*sides, "main")
+    text = review_report.report(*sides, "main")
     assert "- Alias added to **taxanes**: taxane drugs" in text
     assert "- safety: docs/living/pr-report-new-page.md:11: the event handler onclick= on &lt;p&gt; is not allowed" in text
     assert "- link: docs/living/index.md:" in text and "'check-ups-and-scans.md' leads to" in text
@@ -134,16 +135,15 @@ def test_glossary_aliases_and_findings(sides):
 
 def test_no_change_says_so(sides):
     base, _ = sides
-    text = pr_report.report(base, base, "main")
+    text = review_report.report(base, base, "main")
     assert "No page reads differently." in text and "No glossary entry, alias or inventory item" in text
 
 
-def test_the_command_compares_with_a_git_ref(tmp_path, capsys):
+def test_the_command_compares_with_a_git_ref(tmp_path):
     project = git_project(tmp_path)
-    code = pr_report.main(["--base", "HEAD", "--project", str(project)])
-    out = capsys.readouterr().out
-    assert code == 0 and out.startswith("## What this change does to the site (against HEAD)")
-    assert "No page reads differently." in out
+    result = run_report(project, "HEAD")
+    assert result.returncode == 0 and result.stdout.startswith("## What this change does to the site (against HEAD)")
+    assert "No page reads differently." in result.stdout
 
 
 def test_a_committed_symbolic_link_is_a_finding_not_a_traceback(tmp_path):

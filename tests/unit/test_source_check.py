@@ -19,7 +19,7 @@ import yaml
 
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.checks import source_check
-import validate
+from mbc_guide.checks import validator
 from tests.helpers import ROOT, need_source_texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"
@@ -104,7 +104,7 @@ def site(tmp_path) -> Path:
 
 
 def run(site: Path, *extra: str, capsys, texts: Path | None = None) -> tuple[int, str, str]:
-    code = validate.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
+    code = validator.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
                           "--glossary", str(site / "data" / "glossary.yml"), "--today", TODAY,
                           "--source-texts", str(texts or site / "texts"), *extra])
     out = capsys.readouterr()
@@ -238,7 +238,7 @@ def test_not_covered_needs_a_reason(site, capsys):
 
 def test_new_source_end_to_end(site, capsys):
     shutil.copy(NEW_SOURCE, site / "texts")
-    assert validate.main(["--sources", str(site / "data" / "sources.yml"), "--today", TODAY,
+    assert validator.main(["--sources", str(site / "data" / "sources.yml"), "--today", TODAY,
                           "--propose", str(site / "texts" / NEW_SOURCE.name)]) == 0
     draft = capsys.readouterr().out
     assert "  made-up-article:\n" in draft and "    file: made-up-article.txt\n" in draft
@@ -285,7 +285,7 @@ def test_new_source_end_to_end(site, capsys):
 
 
 def test_propose_of_a_missing_file_exits_2(site, capsys):
-    code = validate.main(["--sources", str(site / "data" / "sources.yml"), "--propose", str(site / "nope.txt")])
+    code = validator.main(["--sources", str(site / "data" / "sources.yml"), "--propose", str(site / "nope.txt")])
     assert code == 2 and "nope.txt is not there" in capsys.readouterr().err
 
 
@@ -301,7 +301,7 @@ def real_site(tmp_path) -> Path:
 
 
 def run_real(site: Path, capsys) -> tuple[int, str]:
-    code = validate.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
+    code = validator.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
                           "--glossary", str(site / "data" / "glossary.yml"),
                           "--source-texts", str(need_source_texts())])
     return code, capsys.readouterr().out
@@ -352,7 +352,7 @@ def test_propose_writes_valid_yaml_for_any_name(site, capsys):
     text = site / "texts" / "odd.txt"
     text.write_text("Estrogen: a name outside any section.\n\nChemotherapy side effects include:\n"
                     "  • rash, mild: at times {odd}\n", encoding="utf-8")
-    assert validate.main(["--sources", str(site / "data" / "sources.yml"), "--today", TODAY,
+    assert validator.main(["--sources", str(site / "data" / "sources.yml"), "--today", TODAY,
                           "--propose", str(text)]) == 0
     draft = yaml.safe_load(capsys.readouterr().out)
     block = draft["odd"]

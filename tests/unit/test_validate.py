@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import validate
+from mbc_guide.checks import validator
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"
@@ -31,7 +31,7 @@ def site(tmp_path) -> Path:
 
 def run(site: Path, *extra: str, capsys) -> tuple[int, str, str]:
     """Run the validator on a fixture site; return (exit code, stdout, stderr)."""
-    code = validate.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
+    code = validator.main(["--docs", str(site / "docs"), "--sources", str(site / "data" / "sources.yml"),
                           "--glossary", str(site / "data" / "glossary.yml"), "--source-texts", str(site / "texts"),
                           "--today", TODAY, *extra])
     out = capsys.readouterr()

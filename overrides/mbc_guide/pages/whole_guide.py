@@ -31,6 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from mbc_guide.html.tree import elements, parse_fragment, rename, to_html
+from mbc_guide.tools.sizes import human_size
 
 log = get_plugin_logger(__name__)
 GUIDE_PAGE = "whole-guide.md"
@@ -42,9 +43,6 @@ ID_LIST_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-contro
 TOC_ID = "mbc-guide-toc"
 GUIDE_SECTION = ""  # stands for the guide's own page in the sections map
 _BASE = "https://site.invalid/"  # resolves relative links; never appears in the output
-def human_size(size: int) -> str:
-    """A file size as readers see it: "640 kB", "1.2 MB"."""
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} kB"
 
 
 def pdf_paragraph(src_uri: str, pdf_size: int | None) -> str:
