@@ -1,7 +1,6 @@
 """The content policy: what a page may carry, checked on its rendered HTML."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -1,23 +1,13 @@
-"""scripts/offline.py (mbc_guide.publish.offline_copy) and the offline_shim hook: pruning, the zip, publishing, clear
-errors."""
+"""The offline copy: pruning what offline readers never use, the zip, publishing it into a built site."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 
-from mbc_guide.publish import offline_copy, offline_shim
-from tests.helpers import need_npm_packages
-
-ROOT = Path(__file__).resolve().parents[2]
+from mbc_guide.publish import offline_copy
 
 
 def write(path: Path, text: str = "") -> Path:
@@ -110,81 +100,3 @@ def test_publish_copies_the_zip_into_a_built_site_only(fake_site, tmp_path):
     assert copy == fake_site / "downloads" / "mbc-guide-offline.zip" and copy.read_text() == "zip"
     assert offline_copy.publish(bundle, tmp_path / "not-built") is None
     assert not (tmp_path / "not-built").exists()
-
-
-def test_missing_node_modules_is_one_clear_line(tmp_path):
-    script = tmp_path / "project" / "scripts" / "offline.py"  # the script in a project without node_modules/
-    script.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "offline.py", script)
-    result = subprocess.run([sys.executable, str(script), "--site-dir", str(tmp_path / "site"), "--zip",
-                             str(tmp_path / "x.zip")], cwd=tmp_path, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2
-    assert result.stderr.strip() == ("error: node_modules/iframe-worker is missing; "
-                                     "run `npm ci` in the repository root first.")
-    assert not (tmp_path / "site").exists()
-
-
-@pytest.mark.parametrize("args, message", [
-    (["--zip", "bundle.tar"], "--zip must name a .zip file"),
-    (["--site-dir", "out", "--zip", "out/x.zip"], "--zip must be outside --site-dir"),
-])
-def test_bad_arguments_get_a_message_not_a_traceback(tmp_path, args, message):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/offline.py"), *args], cwd=tmp_path,
-                            capture_output=True, text=True)
-    assert result.returncode == 2
-    assert message in result.stderr and "Traceback" not in result.stderr
-
-
-# The offline_shim hook
-
-
-def test_offline_config_uses_the_local_shim_before_materials_plugin(monkeypatch):
-    need_npm_packages()
-    monkeypatch.setenv("OFFLINE", "true")
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config = config.plugins.on_config(config)
-    assert config.extra["polyfills"] == [offline_shim.SHIM_PATH]
-    assert config.use_directory_urls is False
-
-
-def test_normal_config_is_unchanged(monkeypatch):
-    monkeypatch.delenv("OFFLINE", raising=False)
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config = config.plugins.on_config(config)
-    assert not config.extra.get("polyfills")
-    assert config.use_directory_urls is True
-
-
-def test_hook_stops_with_npm_ci_message_when_the_shim_is_missing(tmp_path):
-    plugin = SimpleNamespace(config=SimpleNamespace(enabled=True))
-    config = SimpleNamespace(plugins={"material/offline": plugin}, config_file_path=str(tmp_path / "mkdocs.yml"),
-                             extra={})
-    with pytest.raises(PluginError, match=r"run `npm ci`"):
-        offline_shim.on_config(config)
-
-
-@pytest.mark.parametrize("page_url, offline_mode, expected", [
-    ("about/offline/", False, 'href="../../downloads/mbc-guide-offline.zip"'),
-    ("about/offline.html", False, 'href="../downloads/mbc-guide-offline.zip"'),
-    ("", False, 'href="downloads/mbc-guide-offline.zip"'),
-    ("about/offline.html", True, 'href="https://example.org/guide/downloads/mbc-guide-offline.zip"'),
-])
-def test_site_links_resolve_per_page(page_url, offline_mode, expected):
-    html = '<a href="site:downloads/mbc-guide-offline.zip" download="">Download</a>'
-    out = offline_shim.resolve_site_links(html, page_url, "https://example.org/guide/", offline_mode)
-    assert out == html.replace('href="site:downloads/mbc-guide-offline.zip"', expected)
-
-
-def test_site_links_are_found_by_the_parser_not_by_text():
-    html = '<p title=\'href="site:x"\'>href="site:y"</p>'
-    assert offline_shim.resolve_site_links(html, "", "https://example.org/", False) == html
-
-
-@pytest.mark.parametrize("href", ["site:javascript:alert(1)", "site:JavaScript:alert(1)", "site://evil.example/",
-                                  "site:/\\evil.example/", "site:../../other/", " site:javascript:alert(1)",
-                                  "SITE:javascript:alert(1)"])
-@pytest.mark.parametrize("offline_mode", [False, True])
-def test_a_site_link_that_is_not_a_plain_path_loses_its_address(href, offline_mode):
-    html = f'<a href="{href}">x</a>'
-    out = offline_shim.resolve_site_links(html, "about/offline/", "https://example.org/guide/", offline_mode)
-    assert out == "<a>x</a>"
