@@ -11,9 +11,9 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from tests.helpers import READING_GRADES, ROOT, need_npm_packages, build_site
+from tests.helpers import READING_GRADES, ROOT, build_site, need_npm_packages
 
-# The property-based tests (tests/unit/test_bad_input_property.py): 200 examples each in the full suite;
+# The property-based tests (tests/mbc_guide/checks/test_validator_property.py): 200 examples each in the full suite;
 # `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 40.
 settings.register_profile("full", max_examples=200)
 settings.register_profile("quick", max_examples=40)
@@ -59,6 +59,14 @@ def offline_site(tmp_path_factory) -> Path:
                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": ""})
         assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
     return built_once(tmp_path_factory, "offline-site", build) / "site"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A writable copy of data/sources.yml and data/glossary.yml."""
+    for name in ("sources.yml", "glossary.yml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    return tmp_path
 
 
 @pytest.fixture

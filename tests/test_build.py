@@ -13,6 +13,7 @@ import yaml
 
 from tests.helpers import ROOT, build_site
 
+
 def build_copy(copy: Path):
     return build_site(copy / "site", project=copy)
 

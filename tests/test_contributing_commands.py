@@ -50,11 +50,11 @@ RUN_ELSEWHERE: dict[str, list[tuple[str, str | None]]] = {
     ".venv/bin/python scripts/misspell.py --site site": [("tests/test_contributor_flows.py", None)],
     "make test": [("tests/test_workflows.py", None)],  # the suite itself: CI runs it (.ci/run, the workflows)
     ".venv/bin/python scripts/validate.py --propose ../shared/sources/new-article.txt":
-        [("tests/unit/test_source_check.py", '"--propose"')],  # on a made-up source text
+        [("tests/mbc_guide/checks/test_source_check.py", '"--propose"')],  # on a made-up source text
     # what `make record` writes: the recorded reading is written and read back; the fingerprint is
     # compared with what `own_words.py --update` would write
-    "make record": [("tests/unit/test_source_check.py", '"--record"'),
-                    ("tests/unit/test_own_words.py", "own_words.fingerprint_of(")],
+    "make record": [("tests/mbc_guide/checks/test_source_check.py", '"--record"'),
+                    ("tests/mbc_guide/checks/test_own_words.py", "own_words.fingerprint_of(")],
 }
 
 

@@ -13,12 +13,15 @@ import time
 from pathlib import Path
 
 import pytest
-
-from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, shown_meta
-
+from mbc_guide.data.front_matter import (
+    FRONT_MATTER_KEYS,
+    page_meta_problems,
+    shown_meta,
+)
 from mbc_guide.data.inventory import load_inventory
-from tests.helpers import ROOT, build_site
 from mbc_guide.html.tree import elements, parse_document
+
+from tests.helpers import ROOT, build_site
 from tests.test_hostile_input import assert_clean_failure, edit, validate
 
 CHEMO = "docs/treatment/chemotherapy.md"

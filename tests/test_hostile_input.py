@@ -17,10 +17,10 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-
 from mbc_guide.checks import validator
-from tests.helpers import build_site
 from mbc_guide.html.tree import elements, parse_document
+
+from tests.helpers import build_site
 
 
 @pytest.fixture

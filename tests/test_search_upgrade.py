@@ -5,11 +5,9 @@ Material's own worker, named in the page's `__config`, and talks to it through
 its messages. After an upgrade of Material these tests fail with what to check;
 the build itself fails too (overrides/hooks/search_words.py, check_worker).
 The message format is checked under Node with Material's real worker
-(tests/js/search-readers.test.js, run by tests/unit/test_search_worker_js.py).
+(tests/js/search-readers.test.js, run by tests/test_search_worker_js.py).
 """
 from __future__ import annotations
-
-from mbc_guide.html.tree import parse_document
 
 import re
 import shutil
@@ -17,8 +15,9 @@ from pathlib import Path
 
 import material
 import pytest
-
+from mbc_guide.html.tree import parse_document
 from mbc_guide.search import search_index as search_words
+
 from tests.helpers import ROOT, build_site
 
 THEME = Path(material.__file__).parent / "templates"

@@ -13,16 +13,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from mbc_guide.data.front_matter import Page, read_page, split_page
-
 from mbc_guide.data.inventory import Source
-
 from mbc_guide.data.site import load_all
-from mbc_guide.pages.generated_pages import glossary_markdown, side_effects_markdown
-from tests.helpers import ROOT
 from mbc_guide.html.tree import parse_document
-from mbc_guide.pages.share_metadata import hosted_url, medical_web_page, script_safe_json
+from mbc_guide.pages.generated_pages import glossary_markdown, side_effects_markdown
+from mbc_guide.pages.share_metadata import (
+    hosted_url,
+    medical_web_page,
+    script_safe_json,
+)
+
+from tests.helpers import ROOT
 from tests.test_build import build_copy
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

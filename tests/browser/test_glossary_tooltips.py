@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from mbc_guide.data.site import load_all
 
 PAGE = "treatment/chemotherapy.md"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from mbc_guide.tools.pdf import pdf_pages, pdf_text
 
 QUESTIONS = "questions/"

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from mbc_guide.data.site import site_data
 from mbc_guide.search import misspellings
 

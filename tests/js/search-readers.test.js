@@ -1,6 +1,6 @@
 /*
  * Unit tests of the site's search worker (docs/assets/javascripts/workers/search-readers.js),
- * run with `node --test tests/js/` (tests/unit/test_search_worker_js.py runs them in `make test`).
+ * run with `node --test tests/js/` (tests/test_search_worker_js.py runs them in `make test`).
  * The last tests load Material's real worker behind it; MATERIAL_WORKER names that file
  * (the pytest wrapper sets it from the installed theme).
  */

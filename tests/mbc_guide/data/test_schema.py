@@ -10,17 +10,24 @@ from pathlib import Path
 
 import pytest
 from jsonschema import validators
-
 from mbc_guide.data import schema as data_schema
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
-from mbc_guide.data.schema import GLOSSARY_SCHEMA, SEARCH_WORDS_SCHEMA, SOURCES_SCHEMA, check_data, dates_as_text
+from mbc_guide.data.schema import (
+    GLOSSARY_SCHEMA,
+    SEARCH_WORDS_SCHEMA,
+    SOURCES_SCHEMA,
+    check_data,
+    dates_as_text,
+)
 from mbc_guide.data.site import load_all
 from mbc_guide.data.yaml_lines import YamlList, YamlMapping, parse_yaml
 from mbc_guide.search import readers_words
 from mbc_guide.text import respelling
-from tests.helpers import ROOT, edit_once as edit
+
+from tests.helpers import ROOT
+from tests.helpers import edit_once as edit
 
 # Each data file with its schema; the glossary gets a not_drugs entry, which the real data has none of yet.
 FILES = {

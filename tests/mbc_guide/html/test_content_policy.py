@@ -1,16 +1,15 @@
 """The content policy: what a page may carry, checked on its rendered HTML."""
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from mbc_guide.html import content_policy
 from mbc_guide.checks import rendering
+from mbc_guide.html import content_policy
 from mbc_guide.html.content_policy import check_html, needs_rendering, url_allowed
 
 from tests.helpers import ROOT  # noqa: E402
+
 RENDER = rendering.renderer(*rendering.markdown_settings(ROOT / "mkdocs.yml"))
 THEME = content_policy.theme_ids(rendering.theme_dirs(ROOT / "mkdocs.yml"), ROOT / "docs")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from mbc_guide.pages import whole_guide
 from mbc_guide.html.tree import elements, parse_fragment
+from mbc_guide.pages import whole_guide
 
 SECTIONS = {"index.html": "home", "treatment/chemotherapy/index.html": "treatment-chemotherapy",
             "glossary/index.html": "glossary", "whole-guide/index.html": whole_guide.GUIDE_SECTION}

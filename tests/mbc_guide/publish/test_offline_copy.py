@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from mbc_guide.publish import offline_copy
 
 

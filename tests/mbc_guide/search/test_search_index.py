@@ -1,17 +1,15 @@
 """The readers' words in the search index (overrides/hooks/readers_words.py, search_words.py)."""
 from __future__ import annotations
 
-from mbc_guide.html.tree import parse_document
-
 import copy
 import json
 
 import pytest
-
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.site import load_all
+from mbc_guide.html.tree import parse_document
 from mbc_guide.search import readers_words as rw
 from mbc_guide.search import search_index as search_words
-from mbc_guide.data.site import load_all
-from mbc_guide.data.errors import DataError
 
 WORDS = rw.SearchWords(rw.WORDS_FILE, (rw.WordMap("fatigue", ("tiredness",), 1),
                                        rw.WordMap("stage 4", ("stage four",), 2),

@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-
-from mbc_guide.checks import coverage_report
-from mbc_guide.pages import generated_pages as gen
-from mbc_guide.text import respelling
+from mbc_guide.checks import coverage_report, source_check
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.site import load_all
-from tests.helpers import edit_once as edit, load_data as load
-from mbc_guide.checks import source_check
 from mbc_guide.names.term_marker import TermMarker
-from tests.helpers import on_fragment
+from mbc_guide.pages import generated_pages as gen
+from mbc_guide.text import respelling
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, on_fragment
+from tests.helpers import edit_once as edit
+from tests.helpers import load_data as load
 
 
 @pytest.mark.parametrize("say", ["per-TOO-zoo-mab", "TAK-saynz", "tuh-MOK-sih-FEN",

@@ -16,14 +16,20 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from mbc_guide.pages import page_record as page_meta
-from mbc_guide.data.errors import DataError
-from mbc_guide.data.front_matter import FRONT_MATTER_KEYS, page_meta_problems, read_page, shown_meta
-from mbc_guide.data.inventory import Source, load_inventory
 from mbc_guide.checks import validator
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.front_matter import (
+    FRONT_MATTER_KEYS,
+    page_meta_problems,
+    read_page,
+    shown_meta,
+)
+from mbc_guide.data.inventory import Source, load_inventory
+from mbc_guide.pages import page_record as page_meta
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "covered"
+from tests.helpers import ROOT  # noqa: E402
+
+FIXTURE = ROOT / "tests" / "fixtures" / "covered"
 FILES = ["data/sources.yml", "data/glossary.yml", "docs/treatment/chemo.md", "docs/index.md"]
 ODD_VALUES = [
     "[[x]]", "{a: b}", "2024", "yes", "null", "~", '""', '"2026-11-21"', "2026-13-45", "2026-02-30T10:00:00",

@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from mbc_guide.checks import validator
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"
 TODAY = "2026-06-01"
 

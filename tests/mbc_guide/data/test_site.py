@@ -4,19 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from mbc_guide.data.errors import DataError
-
 from mbc_guide.data.front_matter import page_meta_problems
-
 from mbc_guide.data.glossary import load_glossary, slug, unique_anchors
-
 from mbc_guide.data.site import load_all
-
 from mbc_guide.data.yaml_lines import read_yaml_file
-
 from mbc_guide.paths import GLOSSARY_FILE
-
 from mbc_guide.text.characters import normalise
 
 

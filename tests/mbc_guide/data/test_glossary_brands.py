@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
-
-from mbc_guide.checks import coverage_report
-from mbc_guide.names import drug_names
-from mbc_guide.pages import generated_pages as gen
+from mbc_guide.checks import coverage_report, validator
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import Brand
 from mbc_guide.data.site import load_all
-from tests.helpers import edit_once as edit, load_data as load
-from mbc_guide.checks import validator
+from mbc_guide.names import drug_names
 from mbc_guide.names.term_marker import TermMarker
-from tests.helpers import on_fragment
+from mbc_guide.pages import generated_pages as gen
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, on_fragment
+from tests.helpers import edit_once as edit
+from tests.helpers import load_data as load
 
 
 def test_every_drug_records_its_brands_or_why_none_is_recorded():

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from mbc_guide.checks import review_report
+
 from tests.helpers import ROOT
 
 TODAY = dt.date(2026, 12, 1)

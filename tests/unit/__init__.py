@@ -1,1 +1,0 @@
-"""Unit tests not yet moved beside the library module they test."""
