@@ -83,8 +83,15 @@ def test_coverage_gap_fails_the_build(site_copy):
     assert "constipation" in result.stderr
 
 
+def without_line(glossary: str, term: str, key: str) -> str:
+    """The glossary without the `key:` line of one entry, found by its term (wherever the entry stands)."""
+    entry = re.search(rf"^  - term: {re.escape(term)}\n(?:    .*\n)*", glossary, re.M)
+    block = re.sub(rf"^    {key}: .*\n(?:      .*\n)*", "", entry.group(0), count=1, flags=re.M)
+    return glossary[:entry.start()] + block + glossary[entry.end():]
+
+
 @pytest.mark.parametrize(("breakage", "expected"), [
-    (lambda t: re.sub(r"\n    definition: (?!>)[^\n]*", "", t, count=1),
+    (lambda t: without_line(t, "taxanes", "definition"),
      r"data/glossary\.yml:\d+: entry 'taxanes' has no 'definition'; add it\."),
     (lambda t: t.replace("aliases: [taxane]", "aliases: [tamoxifen]"),
      r"data/glossary\.yml:\d+: entry 'taxanes': the name 'tamoxifen' is already used by 'tamoxifen'"),
@@ -139,3 +146,15 @@ def test_table_without_a_caption_fails_the_build(site_copy):
     result = build_copy(site_copy)
     assert result.returncode != 0
     assert "docs/diagnosis/tumour-testing.md: 1 table(s) without a caption" in result.stderr
+
+
+def test_breaking_an_entry_does_not_depend_on_where_it_stands():
+    """A contributor's new entry above taxanes (as CONTRIBUTING's example adds one) leaves the breakage on taxanes."""
+    glossary = (ROOT / "data" / "glossary.yml").read_text()
+    new = "  - term: newdrugumab\n    kind: drug\n    treatments: [chemotherapy]\n    definition: A new drug.\n\n"
+    first = glossary.index("  - term: ")
+    with_new = glossary[:first] + new + glossary[first:]
+    broken = without_line(with_new, "taxanes", "definition")
+    assert "    definition: A new drug." in broken
+    assert broken.count("\n    definition: ") == with_new.count("\n    definition: ") - 1
+    assert not re.search(r"- term: taxanes\n(?:    .*\n)*    definition:", broken)
