@@ -1,14 +1,9 @@
-"""scripts/compare_builds.py: what a reader sees on a page and in the search index, read from small HTML strings."""
+"""Comparing two builds: what a reader sees on a page and in the search index, read from small HTML strings."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "compare_builds.py"
-spec = importlib.util.spec_from_file_location("compare_builds", SCRIPT)
-compare_builds = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(compare_builds)
+from mbc_guide.checks import site_comparison
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -37,11 +32,11 @@ PAGE = """<!doctype html>
 
 def changes(old: str, new: str) -> dict[str, list[str]]:
     """What differs for a reader between two pages."""
-    return compare_builds.fact_changes(compare_builds.page_facts(old), compare_builds.page_facts(new))
+    return site_comparison.fact_changes(site_comparison.page_facts(old), site_comparison.page_facts(new))
 
 
 def test_visible_text_skips_what_is_never_shown_and_keeps_aria_hidden():
-    text = compare_builds.page_facts(PAGE)["text"]
+    text = site_comparison.page_facts(PAGE)["text"]
     assert text == ["Chemotherapy", "Chemo is a medicine that kills cancer cells.", "Ask about nausea.",
                     "HER2 matters.", "Decorative words"]
 
@@ -79,14 +74,14 @@ def test_whitespace_and_attribute_order_are_not_reader_visible():
     reordered = reordered.replace('class="mbc-term" href="../glossary/#nausea"',
                                   'href="../glossary/#nausea" class="mbc-term"')
     assert changes(PAGE, reordered) == {}
-    assert compare_builds.markup_tokens(PAGE) == compare_builds.markup_tokens(reordered)
+    assert site_comparison.markup_tokens(PAGE) == site_comparison.markup_tokens(reordered)
 
 
 def test_a_markup_only_change_is_seen_in_the_markup_alone():
     marked = PAGE.replace('<p class="lead"', '<p class="lead big"')
     assert changes(PAGE, marked) == {}
-    old, new = compare_builds.first_difference(" ".join(compare_builds.markup_tokens(PAGE)),
-                                               " ".join(compare_builds.markup_tokens(marked)))
+    old, new = site_comparison.first_difference(" ".join(site_comparison.markup_tokens(PAGE)),
+                                               " ".join(site_comparison.markup_tokens(marked)))
     assert 'class="lead"' in old and 'class="lead big"' in new
 
 
@@ -103,18 +98,18 @@ ENTRY = {"location": "chemo/#side-effects", "title": "Side effects", "text": "<p
 
 
 def test_a_search_entry_change_is_found():
-    found = compare_builds.search_changes(index(ENTRY), index({**ENTRY, "text": "<p>You may feel tired.</p>"}))
+    found = site_comparison.search_changes(index(ENTRY), index({**ENTRY, "text": "<p>You may feel tired.</p>"}))
     assert len(found) == 1 and found[0].startswith("'chemo/#side-effects' text:")
     assert "sick" in found[0] and "tired" in found[0]
 
 
 def test_search_entries_added_removed_or_given_a_new_field_are_found():
     other = {"location": "chemo/", "title": "Chemotherapy", "text": ""}
-    assert compare_builds.search_changes(index(ENTRY), index(ENTRY, other)) == \
+    assert site_comparison.search_changes(index(ENTRY), index(ENTRY, other)) == \
         ["'chemo/': 0 entries in base, 1 in head"]
-    assert compare_builds.search_changes(index(ENTRY), index({**ENTRY, "title_words": "being sick"})) == \
+    assert site_comparison.search_changes(index(ENTRY), index({**ENTRY, "title_words": "being sick"})) == \
         ["'chemo/#side-effects' title_words: - null / + being sick"]
 
 
 def test_the_offline_copys_inlined_index_reads_like_the_json_one():
-    assert compare_builds.search_changes(index(ENTRY), "var __index = " + index(ENTRY)) == []
+    assert site_comparison.search_changes(index(ENTRY), "var __index = " + index(ENTRY)) == []
