@@ -39,6 +39,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 import tempfile
 from pathlib import Path
 
@@ -278,6 +279,21 @@ def lighthouse_version() -> str:
     return json.loads(package.read_text(encoding="utf-8")).get("version", "?") if package.exists() else "?"
 
 
+# The test commands' budgets on 2 idle cores, in seconds (the README says what each takes).
+SUITE_BUDGETS = {"check": 20, "test": 240}
+
+
+def suite_report() -> None:
+    """Time `make check` and `make test` once each, against their budgets."""
+    print("\nThe test commands (one run each; budgets for 2 idle cores)")
+    for target, budget in SUITE_BUDGETS.items():
+        start = time.perf_counter()
+        run_command(["make", "--no-print-directory", target], timeout=3600)
+        seconds = time.perf_counter() - start
+        verdict = "within budget" if seconds <= budget else "OVER BUDGET"
+        print(f"  make {target:<6} {seconds:6.1f} s   (budget {budget} s: {verdict})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per timing; the median is shown (default 5)")
@@ -286,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", default="2000x3000", metavar="PAGESxTERMS",
                         help="the scale run's size (default 2000x3000); 'none' skips it")
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per timing in the scale run (default 3)")
+    parser.add_argument("--no-suites", action="store_true", help="skip timing `make check` and `make test`")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.lighthouse_runs < 1 or args.scale_runs < 1:
         parser.error("--runs, --lighthouse-runs and --scale-runs must be 1 or more")
@@ -296,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.scale != "none":
             pages, terms = map(int, args.scale.split("x"))
             scale_report(pages, terms, args.scale_runs)
+        if not args.no_suites:
+            suite_report()
     except ToolError as err:
         print(f"bench: {err}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ import functools
 import gzip as gzip_module
 import http.server
 import io
+import sys
 import threading
 import time
 import urllib.error
@@ -51,13 +52,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A threading server that says nothing when a browser drops a connection it no longer needs."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(folder: Path, *, gzip: bool = False, no_cache: bool = False, timeout: float = 10.0) -> Iterator[str]:
     """Serve the folder on a free port of 127.0.0.1 until the block ends; yields the base URL ("http://...:N/")
     once the server answers. gzip: text files gzipped, as web hosts send them; no_cache: every answer says
     Cache-Control: no-cache."""
     handler = functools.partial(_Handler, directory=str(folder), gzip=gzip, no_cache=no_cache)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
