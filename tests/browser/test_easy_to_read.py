@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_accessibility import PALETTES, settle, site_pages
+from tests.browser.test_accessibility import PALETTES, settle, site_pages
 
 WIDTHS = {"desktop": 1280, "phone": 360}
 COMBINATIONS = [(palette, width) for palette in PALETTES for width in WIDTHS]
