@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"misspell: no search index in {args.site}; run `make build` first", file=sys.stderr)
         return 2
     try:
-        inventory, glossary = site_data()
+        inventory, glossary = site_data(ROOT / "data")
     except DataError as err:
         print(f"misspell: {err}", file=sys.stderr)
         return 2

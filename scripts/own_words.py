@@ -37,11 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source-texts", type=Path, default=None, metavar="DIR",
                         help=f"the source texts (default: {source_check.DEFAULT_TEXTS} when it exists)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs")
-    parser.add_argument("--fingerprint", type=Path, default=own_words.FINGERPRINT, help=argparse.SUPPRESS)
+    parser.add_argument("--fingerprint", type=Path, default=ROOT / "data" / own_words.FINGERPRINT.name,
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
-        inventory, glossary = load_all()
-        folder, skipped = source_check.texts_folder(args.source_texts, args.update)
+        inventory, glossary = load_all(ROOT / "data" / "sources.yml", ROOT / "data" / "glossary.yml")
+        folder, skipped = source_check.texts_folder(args.source_texts, args.update, ROOT)
         committed = own_words.read_fingerprint(args.fingerprint) if not args.update else set()
         if folder:
             hashes = own_words.fingerprint_of(own_words.source_texts(inventory, folder))

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         head = review_report.read_side(root, today)
         if not head.unread:
             inventory, glossary = load_all(root / "data" / "sources.yml", root / "data" / "glossary.yml")
-            folder, _ = source_check.texts_folder(None, False)  # the texts when they are here, else the fingerprint
+            folder, _ = source_check.texts_folder(None, False, root)  # the texts when they are here, else the fingerprint
             hashes = own_words.fingerprint_of(own_words.source_texts(inventory, folder)) if folder else \
                 own_words.read_fingerprint(root / "data" / "own-words-fingerprint.txt")
             head.own_words = own_words.check(root / "docs", glossary, inventory, hashes)

@@ -65,7 +65,9 @@ def make(fork: Path, *targets: str) -> subprocess.CompletedProcess:
     """`make` in the copy, with this project's installed .venv (not installed again)."""
     env = {k: v for k, v in os.environ.items() if k not in ("REQUIRE_SOURCES", "REQUIRE_NPM", "PYTEST_XDIST_WORKER")}
     return subprocess.run(["make", "-o", f"{VENV}/.installed", f"VENV={VENV}", *targets], cwd=fork,
-                          capture_output=True, text=True, timeout=1200, env={**env, "WHOLE_GUIDE_PDF": ""})
+                          capture_output=True, text=True, timeout=1200,
+                          # The fork's own library comes first, as the editable install `make` makes in a fork would.
+                          env={**env, "WHOLE_GUIDE_PDF": "", "PYTHONPATH": str(fork / "overrides")})
 
 
 def assert_passes(result: subprocess.CompletedProcess) -> None:

@@ -44,7 +44,8 @@ from mbc_guide.names import drug_names
 from mbc_guide.paths import ROOT, display_path
 from mbc_guide.text.characters import normalise
 
-DEFAULT_TEXTS = ROOT.parent / "shared" / "sources"
+SHARED_TEXTS = Path("shared") / "sources"  # beside the repository, never in it
+DEFAULT_TEXTS = ROOT.parent / SHARED_TEXTS
 RECORD_FILE = "source_readings.json"
 
 # Drug classes as the sources write them. "... inhibitors" is read separately (see _inhibitors).
@@ -257,9 +258,9 @@ def read_file(path: Path, treatments: dict[str, str], where: tuple[Path, int] | 
 # --- Checking the inventory against the texts ------------------------------------------------------
 
 
-def texts_folder(option: Path | None, required: bool) -> tuple[Path | None, str]:
+def texts_folder(option: Path | None, required: bool, root: Path = ROOT) -> tuple[Path | None, str]:
     """The source-texts folder to read, or None and the one-line reason the check is skipped."""
-    folder = option or DEFAULT_TEXTS
+    folder = option or root.parent / SHARED_TEXTS
     if folder.is_dir():
         return folder, ""
     if required:

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
                                             today=args.today, fail_overdue=args.fail_overdue, render=render,
                                             theme=theme)
-        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record)
+        folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record, root)
         if args.record:
             print(f"Wrote {display_path(source_check.write_record(inventory, folder))}.")
             return 0
