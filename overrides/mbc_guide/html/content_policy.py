@@ -1,8 +1,4 @@
-"""What a page may carry: the allowlist of HTML and of files in docs/, in one place, and the checks against it.
-
-Pages and data arrive through pull requests, so every page's rendered HTML is checked before readers get it
-(SECURITY.md says why).
-"""
+"""What a page may carry: the allowlist of HTML and of files in docs/, and the checks against it (see SECURITY.md)."""
 from __future__ import annotations
 
 import re
