@@ -1,1 +1,1 @@
-"""One build's state and the ordered steps the hooks run."""
+"""One build under way: its state, its settings, the page steps and the finished page."""

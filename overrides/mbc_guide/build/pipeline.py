@@ -1,9 +1,4 @@
-"""The changes made to every page body, as one ordered list of steps over one parse of the page.
-
-Each step reads or changes the parsed body and may return messages for the build to report.
-A step names the steps that must run before it; `check_order` refuses a list that breaks that,
-so reordering `PAGE_STEPS` wrongly fails at once with a message saying which step to move.
-"""
+"""The changes made to every page body, as one ordered list of steps over one parse of the page."""
 from __future__ import annotations
 
 from collections.abc import Callable

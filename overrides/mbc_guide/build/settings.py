@@ -30,7 +30,7 @@ class MetadataSettings(base.Config):
 
 
 class SiteSettings(base.Config):
-    """Every `extra:` setting the site's hooks read."""
+    """Every `extra:` setting the build reads."""
 
     app = c.SubConfig(AppSettings)
     whole_guide = c.SubConfig(WholeGuideSettings)

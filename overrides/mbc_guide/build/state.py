@@ -21,7 +21,7 @@ from mbc_guide.publish.offline_shim import shim_source
 
 @dataclass
 class Build:
-    """What the hooks of one build share, each part filled in by the event that learns it."""
+    """What one build learns and its later events need, each part filled in when it is learnt."""
 
     config: MkDocsConfig
     settings: SiteSettings

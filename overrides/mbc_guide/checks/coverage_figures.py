@@ -1,11 +1,4 @@
-"""Fail the strict build when the site misses a drug or side effect from its sources,
-and write the About page's "Coverage" figures from the same check.
-
-The check is coverage_report.check_site, the one scripts/validate.py runs.
-Front-matter problems are reported by the page_meta hook, so this hook reports
-only coverage gaps. The About page's "<!-- coverage-report -->" marker is
-replaced by the figures.
-"""
+"""The About page's "Coverage" figures, written from the coverage check's report in place of its marker."""
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger

@@ -1,12 +1,6 @@
 """Check the site against its source inventory: is every drug and side effect covered?
 
-check_site() reads the Markdown pages, the inventory and the glossary, and
-returns a Report of what is covered and every gap, each with the page (and line)
-it concerns and the fix. A page covers an item only when the item's name is in
-the text a reader sees once the page is rendered (rendering.visible_text).
-It also checks every page's front matter and, against the content policy
-(content_policy.py), its HTML. scripts/validate.py prints the report; the coverage_gate
-hook fails the strict build on its coverage gaps.
+A page covers an item only when the item's name is in the text a reader sees once the page is rendered.
 """
 from __future__ import annotations
 
@@ -34,7 +28,7 @@ class Finding:
 
     severity: str  # "error" | "warning"
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
-    # | "source" (inventory vs. source text) | "drug name" (drug_names.py) | "link" (link_check.py)
+    # | "source" (inventory vs. source text) | "drug name" (unknown to the glossary) | "link" (leads nowhere)
     # | "respelling" (a drug without one) | "brand" (none recorded)
     kind: str
     page: str
@@ -89,12 +83,9 @@ def check_site(
     theme: content_policy.ThemeIds | None = None,
     all_pages: bool = True,
 ) -> Report:
-    """Check every page and inventory item. Raises DataError on unusable input.
+    """Check every page and inventory item; DataError on unusable input.
 
-    render turns a page's Markdown into HTML, and theme holds the ids pages may not take (default: those of
-    mkdocs.yml).
-    With all_pages=False only the treatment pages are read, and pages' front matter
-    and safety are not checked (the build's page_meta and content_safety hooks do that).
+    With all_pages=False only the treatment pages are read, and neither front matter nor content safety is checked.
     """
     today = today or dt.date.today()
     if inventory is None:
@@ -128,10 +119,7 @@ def check_site(
 
 
 def read_pages(docs_dir: Path, only: set[str] | None = None) -> dict[str, Page]:
-    """Every Markdown page under docs_dir (or those named in only), by its path inside it.
-
-    DataError for an unusable page or folder.
-    """
+    """Every Markdown page under docs_dir (or those named in only), by its path inside it; DataError if unusable."""
     if not docs_dir.is_dir():
         raise DataError(docs_dir, None, "the docs folder does not exist; check the path.")
     paths = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / rel for rel in sorted(only)]
@@ -288,7 +276,7 @@ def _at(path: Path, line: int) -> str:
 
 
 def _check_respellings(glossary: Glossary, report: Report) -> None:
-    """Every drug, and every drug class with a word name, says how to say it (respelling.py)."""
+    """Every drug, and every drug class with a word name, says how to say it."""
     for entry in glossary.entries:
         if entry.say is None and respelling.needs_respelling(entry.kind, entry.term):
             report.findings.append(Finding(

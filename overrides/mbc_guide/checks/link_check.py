@@ -1,11 +1,7 @@
-"""Check the links between pages, and their anchors, and name the line of each broken one.
+"""Check the links between rendered pages, and their anchors, naming the line of each broken one.
 
-The strict build finds the same broken links and anchors (MkDocs' own link
-validation, which build_messages.py gives the line), but only after building
-every page; the validator finds them in a second, from the pages rendered with
-the site's Markdown settings. A link is checked when it leads to a page of the
-site (a relative address ending in .md, with or without a #anchor) or to an
-anchor on the same page; other addresses are left to the strict build.
+Only links to a page of the site (a relative .md address, with or without #anchor) or to an anchor on the same
+page are checked; the strict build checks the rest.
 """
 from __future__ import annotations
 
@@ -21,7 +17,7 @@ from mbc_guide.html import content_policy
 from mbc_guide.html.tree import elements, parse_fragment
 from mbc_guide.pages import generated_pages
 
-# Pages whose anchors a hook adds in the build: links to them are checked, their anchors only by the build.
+# Pages whose anchors are added in the build: links to them are checked, their anchors only by the build.
 ANCHORS_MADE_IN_BUILD = {"whole-guide.md"}
 
 

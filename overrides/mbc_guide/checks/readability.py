@@ -1,4 +1,4 @@
-"""Reading grades of a page: Flesch-Kincaid, SMOG with known words, sentence length; on the HTML coverage reads."""
+"""Reading grades of a page's rendered prose: Flesch-Kincaid, SMOG with known words, sentence length."""
 from __future__ import annotations
 
 import functools
@@ -65,10 +65,7 @@ def block_sentences(html: str) -> list[str]:
 
 
 def page_text(markdown_text: str, render: Render | None = None) -> str:
-    """A page's readable prose: its body (front matter left out) rendered by the renderer the coverage check
-    uses (the site's own Markdown settings, rendering.py), then read block by block (paragraphs, list items,
-    headings, table cells) so that a list item or heading is a sentence of its own; code and what is not
-    prose (HIDDEN_CLASSES) are left out. DataError for front matter that cannot be read."""
+    """A page's body rendered as the site does, each block a sentence (code and HIDDEN_CLASSES left out)."""
     body = split_page("page.md", markdown_text).body
     return " ".join(block_sentences((render or site_renderer())(body)))
 

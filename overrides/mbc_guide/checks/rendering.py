@@ -1,9 +1,6 @@
-"""Render a page's Markdown as the site does, and read the text a reader sees.
+"""Render a page's Markdown with the site's own settings, and read the text a reader sees.
 
-The validator and the coverage gate judge a page by its rendered HTML, so that
-a drug named only in a code block, a comment, a link's address or a hidden
-element does not count as covered. The Markdown settings are the site's own
-(markdown_extensions in mkdocs.yml, plus the three MkDocs always adds).
+A name only in a code block, a comment, a link's address or a hidden element is not seen, so it does not count.
 """
 from __future__ import annotations
 

@@ -1,30 +1,9 @@
-"""Read the source texts, and check the inventory in data/sources.yml against them, both ways.
+"""Read the source texts (never in this repository) and check data/sources.yml against them, both ways.
 
-A source's text (its `file:`, in the source-texts folder, never in this
-repository) is read line by line:
-
-- Sections: a paragraph that starts with a treatment's name (as named under
-  `treatments:`, e.g. "Chemotherapy involves ...") opens that treatment's
-  section, which runs to the next such paragraph.
-- Drugs and drug classes: names found by the drug dictionary of the
-  `drug-named-entity-recognition` package (offline), plus the class patterns
-  the sources use (CLASS_PATTERNS and "... inhibitors"). Where both find the
-  same words, the class pattern's reading wins.
-- Side effects: the items of every list introduced by a sentence that speaks of
-  side effects and ends in a colon ("Common side effects of chemotherapy
-  include:"), each item split at "and".
-
-check_sources() then reports, as coverage findings naming the source, the item
-and the line: a drug or side effect the text names that the inventory lacks
-under that treatment, and an inventory item (or not_covered entry) that the
-text never names. propose() turns a new text into a draft inventory block.
-
-Without the texts (a pull request from a fork), check_recorded() runs the same
-check on the recorded reading (data/source_readings.json, made by
-`scripts/validate.py --record` where the texts are): what each text names, with
-its line and treatment, and the lines where each inventory name occurs. Only a
-name the record does not have (a new item or alias) cannot be checked: that is
-a warning, and the run with the texts (CI) checks it.
+A paragraph starting with a treatment's name opens its section; drugs are what the drug dictionary and the
+sources' class patterns find (the pattern's reading wins); side effects are the items of a list introduced by a
+sentence about side effects ending in a colon. Without the texts, the recorded reading
+(data/source_readings.json) is checked instead, and a name it lacks is only a warning.
 """
 from __future__ import annotations
 
@@ -146,8 +125,7 @@ def occurs(name: str, text: str) -> bool:
 
 
 def _find_drugs():
-    """The drug dictionary's finder: its exact matches, read from a cache of the dictionary (drug_names.py),
-    since loading the dictionary itself takes seconds."""
+    """The drug dictionary's finder of exact matches, which reads its cache."""
     return drug_names.find_drugs
 
 
@@ -202,8 +180,7 @@ def _inhibitors(line: str) -> list[_Find]:
 
 
 def _drugs_in(line: str) -> list[_Find]:
-    """Each drug or class in a line. Of overlapping finds the longest is kept; where the class pattern
-    and the dictionary find the same words, the pattern's reading is kept with the dictionary's name."""
+    """Each drug or class in a line: the longest of overlapping ones (a class pattern's, with the dictionary's name)."""
     kept: list[_Find] = []
     for find in sorted(_class_drugs(line), key=lambda f: (f.start, f.start - f.end)):
         if not any(find.overlaps(k) for k in kept):
@@ -329,8 +306,7 @@ def _check_items(source: Source, reading: Reading, inventory: Inventory, result:
                  lines_of: Callable[[str], list[int] | None] | None = None) -> None:
     """Every inventory item and not_covered entry occurs in the text (drugs and side effects in their section).
 
-    lines_of gives the lines of the text where a name occurs (default: reading the text's lines), or None
-    when it cannot know (a name the recorded reading does not have).
+    lines_of(name) gives the lines it occurs on, or None when it cannot know (a name the recorded reading lacks).
     """
     lines_of = lines_of or (lambda name: [n for n, text in enumerate(reading.lines, 1) if occurs(name, text)])
     for item in source.items:

@@ -61,8 +61,7 @@ def location(finding: coverage_report.Finding, docs: Path) -> str:
 
 def format_text(report: coverage_report.Report, verbose: bool = False,
                 check: source_check.SourceCheck | None = None, docs: Path = ROOT / "docs") -> str:
-    """A readable report: covered items, gaps grouped by page with the fix and the file and line, the source
-    check, totals."""
+    """A readable report: covered items, gaps by page with their fix and file:line, the source check, totals."""
     lines = []
     totals = report.totals()
     by_page: dict[str, list[dict]] = defaultdict(list)

@@ -75,11 +75,7 @@ class Glossary:
     not_drugs: tuple[NotADrug, ...] = ()
 
     def recorded_names(self) -> list[str]:
-        """Every name the glossary records: each entry's term and aliases, and the not_drugs words.
-
-        The unknown-drug check (drug_names.py) counts these as known. A new kind of name an entry
-        may carry (brand names, say) belongs here too.
-        """
+        """Every name the glossary records: each entry's names and the not_drugs words."""
         return [n for e in self.entries for n in e.names] + [w.name for w in self.not_drugs]
 
     def find(self, name: str) -> GlossaryEntry | None:
@@ -92,12 +88,7 @@ class Glossary:
 
 
 def slug(text: str) -> str:
-    """An HTML anchor for a term: ASCII lower-case letters, digits and hyphens.
-
-    Other scripts are transliterated first ("β-blocker" -> "b-blocker"), so
-    terms that differ only in such letters keep different anchors. May be empty
-    (a term of symbols alone): unique_anchors then falls back to a counter.
-    """
+    """An HTML anchor for a term: ASCII lower-case letters, digits and hyphens ("β-blocker" -> "b-blocker"), or ""."""
     return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
 
 
@@ -117,9 +108,7 @@ def unique_anchors(terms: list[str], taken: set[str] = frozenset()) -> list[str]
 
 
 def load_glossary(inventory: Inventory, path: Path = GLOSSARY_FILE, schema: Path = GLOSSARY_SCHEMA) -> Glossary:
-    """Read data/glossary.yml, check it against its schema, then check what a schema cannot say:
-    treatments and names sources exist in the inventory, every name is used once and is no common word,
-    member_of names an entry, and each entry gets a unique anchor."""
+    """Read data/glossary.yml, checked against its schema and for what a schema cannot say, each entry anchored."""
     data = read_data_file(path, schema)
     not_drugs = tuple(NotADrug(e["name"].strip(), " ".join(e["reason"].split()), e.line)
                       for e in data.get("not_drugs", ()))
@@ -201,8 +190,7 @@ def _brand(entry: YamlMapping, inventory: Inventory, path: Path, what: str) -> B
 
 
 def _respelling(block: YamlMapping, inventory: Inventory, path: Path, what: str) -> tuple[str | None, str | None]:
-    """An entry's `say` and `say_source` (the schema says both or neither, and their form): the stress is
-    marked, and the source is "own" or an entry of a names-only source registered for respellings."""
+    """An entry's `say` (stress marked) and `say_source` ("own" or an entry of a names-only source for respellings)."""
     if "say" not in block:
         return None, None
     say, source = block["say"].strip(), block["say_source"].strip()

@@ -98,8 +98,7 @@ _ITEM_KINDS = {"drugs": "drug", "side_effects": "side effect", "terms": "term"}
 
 
 def load_inventory(path: Path = SOURCES_FILE, schema: Path = SOURCES_SCHEMA) -> Inventory:
-    """Read data/sources.yml, check it against its schema, then check what a schema cannot say:
-    each item's treatment exists, and no item is listed twice for one source."""
+    """Read data/sources.yml, checked against its schema, that each item's treatment exists and none is listed twice."""
     data = read_data_file(path, schema)
     treatments = {tid: Treatment(tid, block["name"].strip(), block["page"].strip())
                   for tid, block in data["treatments"].items()}

@@ -1,13 +1,4 @@
-"""The JSON Schemas in schemas/: the one statement of each data file's shape, and the check against them.
-
-A data file is read as JSON Schema sees it (a YAML date is text, as check-jsonschema reads it in
-pre-commit), checked against its schema, and the first problem in the file becomes a DataError
-that names the file, the line and the fix in plain words. The loaders then check only what a schema
-cannot say: that an id named in one place exists in another, that names are unique, and so on.
-
-Each schema's validator is built once per process. Patterns are read as JSON Schema reads them
-(ECMA-262): `$` ends the text, even before a last line break.
-"""
+"""The JSON Schemas in schemas/, the one statement of each data file's shape; a file's first problem, in plain words."""
 from __future__ import annotations
 
 import datetime as dt
@@ -27,7 +18,7 @@ from mbc_guide.paths import ROOT
 
 SCHEMA_DIR = ROOT / "schemas"
 SOURCES_SCHEMA = SCHEMA_DIR / "sources.schema.json"
-GLOSSARY_SCHEMA = SCHEMA_DIR / "glossary.schema.json"  # text/respelling.py reads its respelling rule too
+GLOSSARY_SCHEMA = SCHEMA_DIR / "glossary.schema.json"
 SEARCH_WORDS_SCHEMA = SCHEMA_DIR / "search_words.schema.json"
 
 
@@ -61,8 +52,7 @@ def load_schema(schema: Path) -> dict:
 def validator(schema: Path):
     """The schema's validator, built once per process: its own draft, dates checked, patterns read as ECMA-262.
 
-    The schema itself is checked against its draft's meta-schema by the tests and by pre-commit's
-    check-jsonschema, not here: that takes longer than checking the data.
+    The schema itself is not checked against its meta-schema here (the tests do it): that takes longer than the data.
     """
     document = load_schema(schema)
     draft = validators.validator_for(document)
@@ -74,8 +64,7 @@ _ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "defau
 
 
 def _inline_refs(node: Any, defs: dict, seen: tuple = ()) -> Any:
-    """The schema with each local reference (#/$defs/name) replaced by the part it names: the same rules,
-    checked without a reference look-up for each value. A recursive reference is left as it is."""
+    """The schema with each local reference (#/$defs/name) replaced by the part it names, unless recursive."""
     if isinstance(node, list):
         return [_inline_refs(item, defs, seen) for item in node]
     if not isinstance(node, dict):
@@ -94,11 +83,7 @@ def _inline_refs(node: Any, defs: dict, seen: tuple = ()) -> Any:
 
 @functools.cache
 def compile_pattern(pattern: str) -> re.Pattern:
-    """A schema's pattern as a Python regular expression that matches what JSON Schema's (ECMA-262) matches.
-
-    Python's `$` also matches before a line break at the very end; ECMA-262's only at the end, so
-    each `$` outside a [...] class becomes `\\Z`. Search with it (a pattern is not anchored unless it says so).
-    """
+    """A schema's pattern as a Python regex to search with, matching as ECMA-262 does (`$` outside [...] is `\\Z`)."""
     out, in_class, i = [], False, 0
     while i < len(pattern):
         char = pattern[i]
@@ -146,9 +131,7 @@ _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "inte
 
 
 def schema_problem(data: YamlMapping, errors: list[ValidationError], path: Path) -> DataError:
-    """The most useful of the schema's errors, as a DataError: the first line with a problem; of that line's
-    problems, one that holds always before one that holds only in some cases (if/then), and of those the
-    one jsonschema's best_match ranks first."""
+    """The schema's most useful error as a DataError: the first line's, unconditional before if/then, best_match's."""
     lines = [_line(data, error) for error in errors]
     first = [e for e, line in zip(errors, lines) if line == min(lines)]
     error = best_match([e for e in first if not _conditional(e)] or first)
@@ -160,8 +143,7 @@ def _conditional(error: ValidationError) -> bool:
 
 
 def _steps(data: Any, error: ValidationError) -> list[tuple[Any, Any, int]]:
-    """(container, step, line) along the error's path, from the top of the file. The line is where the
-    step leads: a key's own line, or a list item's first line."""
+    """(container, step, line) along the error's path from the top: a key's own line, or a list item's first."""
     node, line, steps = data, getattr(data, "line", 1), []
     for step in error.absolute_path:
         container, node = node, node[step]

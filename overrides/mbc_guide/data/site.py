@@ -29,7 +29,7 @@ def site_data(data_dir: Path = DATA_DIR) -> tuple[Inventory, Glossary]:
 
 
 def site_data_or_abort(data_dir: Path = DATA_DIR) -> tuple[Inventory, Glossary]:
-    """site_data() for the build hooks: a data problem stops the build with its message, not a traceback."""
+    """site_data() for the build: a data problem stops it with its message, not a traceback."""
     try:
         return site_data(data_dir)
     except DataError as err:

@@ -1,15 +1,4 @@
-"""What a page may carry: the allowlist of HTML, in one place, and the check against it.
-
-Pages and data arrive through pull requests, so the rendered HTML of every page
-is parsed and checked before readers get it (by the content_safety hook in the
-strict build and by scripts/validate.py). Pages carry text, links, images of
-this site, lists, tables and the site's own blocks (admonitions, details,
-footnotes, checklists). Scripts, frames, plug-ins, forms, style blocks, event
-handlers, script-like addresses (javascript:, data:, vbscript:, ...), images
-from other hosts, HTML comments and the theme's own ids are refused. Files in
-docs/ other than pages are published only if they are pictures or the site's
-own listed assets (file_problem). See SECURITY.md for why.
-"""
+"""What a page may carry: the allowlist of HTML and of files in docs/, and the checks against it (see SECURITY.md)."""
 from __future__ import annotations
 
 import re
@@ -48,9 +37,9 @@ _CLUE_BY_VALUE = URL_ATTRIBUTES | {"id", "for"}  # a refused value is found in t
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto", "tel", "site"})  # site: = a file of this site
 TABLE_ALIGNMENTS = frozenset({"left", "right", "center"})  # the only inline style: a table column's alignment
 
-# The comments the site's own hooks replace (whole_guide.py, coverage_gate.py), and those the generated
-# glossary carries under each entry ("mentions:ANCHOR", an anchor being a-z, 0-9 and "-"; glossary.py): the
-# only ones a page may carry. Any other comment is refused, "<!-- c -- > <img onerror=...> -->" among them.
+# The only comments a page may carry: the site's markers, which the build replaces, and the generated glossary's
+# "mentions:ANCHOR" under each entry (an anchor being a-z, 0-9 and "-"). Any other comment is refused,
+# "<!-- c -- > <img onerror=...> -->" among them.
 SITE_MARKERS = frozenset({"whole-guide", "whole-guide-pdf", "coverage-report"})
 MENTIONS_MARKER = re.compile(r"mentions:[a-z0-9-]+")
 # Ids starting with this belong to Material (__config, __search, __drawer, __palette_0, __nav_1, ...).
@@ -177,10 +166,7 @@ def url_scheme(url: str) -> str | None:
 
 
 def url_allowed(url: str) -> bool:
-    """True for a relative address or one with an allowed scheme, as a browser would read it.
-
-    A site: address must also be a plain path of this site (site_path).
-    """
+    """True for a relative address or one with an allowed scheme, as a browser reads it (site: with a plain path)."""
     scheme = url_scheme(url)
     return scheme is None or scheme in ALLOWED_SCHEMES and (scheme != "site" or site_path(url) is not None)
 
@@ -196,8 +182,7 @@ _SITE_PATH = re.compile(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*/?(#[A-Za-z0-9._~-
 def site_path(url: str) -> str | None:
     """The path of a site: address ("site:downloads/guide.zip"), or None unless it is a plain path of this site.
 
-    A plain path has letters, digits and "-._~" between single slashes, and no ".." part: no scheme, no host,
-    no backslash, no space or control character, so it cannot become another address once resolved.
+    Letters, digits and "-._~" between single slashes, no ".." part: it cannot become another address once resolved.
     """
     path = url.removeprefix("site:")
     if path == url or not _SITE_PATH.fullmatch(path) or ".." in path.split("#")[0].split("/"):
@@ -206,10 +191,7 @@ def site_path(url: str) -> str | None:
 
 
 def file_problem(rel_path: str) -> str | None:
-    """Why a file under docs/ (its path inside it) may not be published as it is, or None when it may.
-
-    Pages (.md) are checked by check_html; files whose name starts with "." are never published by MkDocs.
-    """
+    """Why a file under docs/ may not be published as it is, or None (check_html checks pages; dotfiles never go)."""
     path = PurePosixPath(rel_path)
     if (path.suffix == ".md" or rel_path in OWN_ASSETS or path.suffix.lower() in PICTURE_EXTENSIONS
             or any(part.startswith(".") for part in path.parts)):
@@ -229,15 +211,9 @@ THEME_ID_STARTS = ("__", "mbc")  # every id the theme (__config, ...) and the si
 
 
 def needs_rendering(markdown_text: str) -> bool:
-    """False only for Markdown that cannot render to anything check_html refuses.
+    """False only for Markdown that cannot render to anything check_html refuses, so need not be rendered to check.
 
-    The site's Markdown makes only allowed elements by itself; anything else needs
-    raw HTML ("<"), an attribute list ("{") or a character reference ("&"); an image
-    ("![") must be a file of this site; and an address needs a link: "](address" or
-    a "[name]: address" definition. So a page
-    without those characters whose every link address is allowed is safe as it is;
-    any other page is rendered and checked in full. (Lets the validator skip
-    rendering most pages; the strict build always checks the rendered page.)
+    Anything refused needs raw HTML ("<"), an attribute list ("{"), a character reference ("&"), an image or a link.
     """
     if any(mark in markdown_text for mark in ("<", "{", "&", "![")) \
             or any(start in markdown_text.lower() for start in THEME_ID_STARTS):

@@ -1,9 +1,4 @@
-"""Make links to other websites open safely.
-
-External links in the content stay ordinary links (following one is the
-reader's choice); this hook adds rel="noopener noreferrer" so the other site
-gets no handle on this page and no referrer.
-"""
+"""Make links to other websites open safely: rel="noopener noreferrer" gives that site no handle and no referrer."""
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser

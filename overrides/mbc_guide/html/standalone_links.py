@@ -1,12 +1,7 @@
-"""Mark links that stand alone, so the stylesheet can give them a large target.
+"""Mark links that stand alone in a list item or paragraph, so extra.css can give them a 44 x 44 px target.
 
-A link inside a sentence is sized by its line of text (WCAG 2.5.5 exempts it),
-but a link that stands alone in a list item or a paragraph ("- [Chemotherapy](...)")
-is a control of its own, and must be at least 44 x 44 px to be easy to tap. This
-hook adds the class "mbc-alone" to such links; extra.css gives them the size.
-
-A link stands alone when the rest of its list item or paragraph holds no words
-besides punctuation and a short note in brackets ("[chemotherapy](...) (chemo)").
+A link inside a sentence is exempt (WCAG 2.5.5); one whose block holds no other words, besides punctuation and
+a note in brackets ("[chemotherapy](...) (chemo)"), is a control of its own.
 """
 from __future__ import annotations
 

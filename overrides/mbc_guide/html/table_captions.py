@@ -1,17 +1,6 @@
-"""Give every table a caption, written in Markdown as a "Table: ..." line just above it.
+"""Give every table a <caption>, written in Markdown as a "Table: ..." line just above it, as Pandoc does.
 
-Python-Markdown's tables have no caption syntax, so pages write one the way
-Pandoc does:
-
-    Table: What each test result can mean
-
-    | Result | What it can mean |
-    ...
-
-This hook moves that paragraph into the table as its <caption>, which screen
-readers announce with the table. A table without one is a warning, so the
-strict build fails and names the page. The HTML is changed through the
-parser (html_tree).
+Python-Markdown's tables have no caption syntax; screen readers announce a caption with its table.
 """
 from __future__ import annotations
 

@@ -1,12 +1,6 @@
-"""Hide the checklist's tick boxes from screen readers.
+"""Hide the checklist's tick boxes (for ticking on paper) from screen readers, which call them unnamed controls.
 
-pymdownx.tasklist writes each "- [ ]" item's box as a disabled checkbox with no
-text, which screen readers announce as an unnamed, unusable control. The boxes
-are there to be ticked on paper (the Questions page is made to be printed), so
-each box is marked aria-hidden: a screen reader reads each question once, as
-plain list text, and the printed page still shows the box. The mark goes on
-the box itself, not on its <label>: HTML does not allow aria-hidden on a label
-that holds a control. The HTML is changed through the parser (html_tree).
+The mark goes on the box, not its <label>: HTML does not allow aria-hidden on a label that holds a control.
 """
 from __future__ import annotations
 

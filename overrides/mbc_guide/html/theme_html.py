@@ -1,28 +1,10 @@
-"""Make the theme's own HTML valid and name every navigation landmark.
+"""Make the theme's own HTML valid, name its search dialog and section menus, and defer its page-end scripts.
 
-Material 9.8.1 writes a few things the W3C Nu Html Checker rejects, in places
-no template block reaches:
-- `autocomplete="off"` on the drawer and search checkboxes (allowed only on
-  text-like inputs). Material unticks both boxes on every page load itself, so
-  a browser that restores form state cannot leave them open.
-- `tabindex=""` on the open section's toggle (navigation.sections); an empty
-  tabindex is ignored by browsers, so dropping it changes nothing.
-- `<label for="__toc">` on section index pages (navigation.indexes), where
-  there is no `__toc` box; the `for` points nowhere, so it is dropped.
-
-With navigation.indexes a section's toggle is a label holding only an icon,
-and the section's menu (`<nav aria-labelledby=...>`) is named by it. Each such
-label gets the section's name as visually hidden text (aria-label is not
-allowed on a <label>), so the toggle and the menu landmark both have a name.
-
-Two more changes to the theme's output:
-- Material's search dialog has no accessible name: it gets aria-label="Search".
-- Speed: the scripts at the end of the page (Material's bundle, then extra_javascript)
-  load with `defer`, so downloading them never holds up the first paint. They still run
-  in the same order once the page is parsed, before DOMContentLoaded, as Material expects.
-  Scripts in <head> (the offline copy's search shim) are left as they are.
-
-All of it is done through the HTML parser (html_tree), on every page and the 404 page.
+Material 9.8.1 writes, where no template block reaches, what the W3C Nu Html Checker rejects: autocomplete on
+checkboxes (Material unticks them on load itself), tabindex="" (ignored by browsers) and <label for="__toc">
+with no __toc box. A section toggle holding only an icon names its menu, so it gets the section's name as
+hidden text (aria-label is not allowed on a <label>). Deferred scripts still run in order before
+DOMContentLoaded, as Material expects; scripts in <head> are left as they are.
 """
 from __future__ import annotations
 

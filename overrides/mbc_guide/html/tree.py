@@ -1,9 +1,4 @@
-"""Read and change HTML through a parser, never with regular expressions.
-
-A thin layer over selectolax's Lexbor parser, which parses as browsers do
-(HTML5): attribute values, entities, comments and raw text are understood,
-so a change can only ever touch what it means to touch.
-"""
+"""Read and change HTML through selectolax's Lexbor parser (as browsers parse), never with regular expressions."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -27,20 +22,14 @@ def to_html(tree: LexborHTMLParser) -> str:
 
 
 def top_nodes(tree: LexborHTMLParser) -> Iterator[LexborNode]:
-    """The top-level nodes of a parsed fragment, text included.
-
-    (A fragment's tree.root stands for the whole fragment: its children are the top-level nodes.)
-    """
+    """The top-level nodes of a parsed fragment, text included (the children of its root)."""
     if tree.root is not None:
         yield from tree.root.iter(include_text=True)
 
 
 def walk(tree: LexborHTMLParser, skip: frozenset[str] = frozenset(),
          skip_if: Callable[[LexborNode], bool] | None = None) -> Iterator[LexborNode]:
-    """Every node of a fragment (elements, text, comments) in document order.
-
-    The content of elements named in skip, or for which skip_if is true, is not entered.
-    """
+    """Every node of a fragment in document order, not entering elements named in skip or for which skip_if is true."""
     stack = list(reversed(list(top_nodes(tree))))
     while stack:
         node = stack.pop()

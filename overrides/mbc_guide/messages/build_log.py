@@ -1,14 +1,7 @@
 """Make the build's messages say where: the file and line, and in GitHub Actions an annotation too.
 
-MkDocs names the page of a broken link or anchor but not its line
-("Doc file 'treatment/chemotherapy.md' contains a link 'no-page.md', but ...").
-A logging filter on MkDocs' page and nav loggers puts the file and line in
-front ("docs/treatment/chemotherapy.md:76: ...") and says what to do. The
-project's own hooks already start their messages with the file and line.
-
-In GitHub Actions (GITHUB_ACTIONS=true), a logging handler also prints each
-warning and error as a workflow annotation (workflow_annotations.py), so it shows on
-that line of the pull request's diff. Listed first under `hooks:` in mkdocs.yml.
+MkDocs names the page of a broken link or nav entry but not its line; a filter on its page and nav loggers
+puts "docs/PAGE.md:LINE:" in front and says what to do.
 """
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""GitHub Actions workflow annotations: an error shown on the line of the pull request's diff.
-
-In a workflow (GITHUB_ACTIONS=true) the validator and the build print, beside
-each error, a line such as `::error file=docs/index.md,line=14::message`,
-which GitHub shows on that line of the changed file. Values are escaped as
-GitHub's own toolkit does.
-"""
+"""GitHub Actions annotations (`::error file=docs/index.md,line=14::message`), escaped as GitHub's own toolkit does."""
 from __future__ import annotations
 
 import os

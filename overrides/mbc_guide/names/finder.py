@@ -1,10 +1,4 @@
-"""Find whole-word names in text, in any capitalisation, with one case-folding rule.
-
-Names and text are compared in sitedata.normalise's form (Unicode case folding,
-white space as single spaces), and all names are searched in one pass with an
-Aho-Corasick automaton, so the cost does not grow with the number of names.
-Used by the glossary term marker and by the coverage check.
-"""
+"""Find whole-word names in text, compared as normalise() does, all in one Aho-Corasick pass."""
 from __future__ import annotations
 
 import unicodedata
@@ -46,8 +40,7 @@ def is_word_char(char: str) -> bool:
 
 
 class NameFinder(Generic[T]):
-    """Finds (name, value) pairs in text. A name may not follow a word character or a hyphen
-    ("trastuzumab" is not found in "ado-trastuzumab"), nor precede a word character."""
+    """Finds (name, value) pairs in text as whole words, never just after a hyphen (not in "ado-trastuzumab")."""
 
     def __init__(self, names: Iterable[tuple[str, T]]) -> None:
         self._automaton = ahocorasick.Automaton()

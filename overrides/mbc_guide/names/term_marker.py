@@ -1,13 +1,6 @@
-"""Find glossary terms in a page's HTML and wrap them in tooltip links.
+"""Wrap each glossary entry's first mention in a page's HTML in a tooltip link, the longest name first.
 
-Matching rules: the longest name wins ("PD-L1 inhibitors" before "PD-L1"),
-whole words only, any capitalisation, aliases included. Only text is read:
-the HTML is parsed, so attributes, entities and comments are never touched,
-and text inside headings, links, code, buttons and <summary> is skipped. Only
-the first mention of each entry on a page is marked, so a page does not become
-a wall of links and keyboard users do not tab through the same term again.
-
-Names are found by name_finder.NameFinder: one case-folding rule, one pass.
+Only the first mention is marked, so keyboard users do not tab through the same term again.
 """
 from __future__ import annotations
 

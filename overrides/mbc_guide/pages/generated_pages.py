@@ -1,9 +1,4 @@
-"""Add the pages that are built from data: the Glossary and Side effects A to Z.
-
-Both exist only in the build (docs/ has no file for them): the glossary from
-data/glossary.yml, the side-effects index from data/sources.yml. Their "edit
-this page" links point at those data files.
-"""
+"""The pages built from data alone: the Glossary (data/glossary.yml) and Side effects A to Z (data/sources.yml)."""
 from __future__ import annotations
 
 import html
@@ -27,7 +22,7 @@ def generated(inventory: Inventory, glossary: Glossary) -> list[tuple[str, str, 
 
 
 def letter_anchor(letter: str) -> str:
-    """The anchor of a letter heading on the glossary page (sitedata keeps entry anchors clear of these)."""
+    """The anchor of a letter heading on the glossary page."""
     return f"letter-{slug(letter) or 'other'}"
 
 
@@ -120,7 +115,7 @@ def _brand_entry(brand: Brand, drug: GlossaryEntry, anchor: str) -> str:
 
 
 def say_it(say: str) -> str:
-    """The "Say it" line: the respelling for the eye, its spoken form for screen readers (respelling.py)."""
+    """The "Say it" line: the respelling for the eye, its spoken form for screen readers."""
     return (f'<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">{html.escape(say)}'
             f'</span><span class="mbc-visually-hidden">{html.escape(respelling.spoken(say))}</span></span>')
 

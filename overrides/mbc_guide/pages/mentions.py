@@ -1,12 +1,4 @@
-"""Mark drug and term mentions with glossary tooltips, and list on the glossary page where each is mentioned.
-
-Every page except the glossary itself gets its first mention of each glossary
-entry wrapped in a link to that entry (see term_marker.py for the rules);
-docs/assets/javascripts/glossary.js turns those links into tooltips. The
-generated glossary page carries a "<!-- mentions:ANCHOR -->" comment under each
-entry, which is replaced (through the HTML parser) by a list of links to the
-pages that mention it once every page has been read.
-"""
+"""List, under each entry of the glossary page, the pages that mention it."""
 from __future__ import annotations
 
 from mbc_guide.html.tree import parse_fragment, to_html, walk
@@ -15,10 +7,7 @@ GLOSSARY_PAGE = "glossary.md"
 MENTIONS_PREFIX = "mentions:"
 
 def fill_mentions(html: str, pages_for) -> str:
-    """Replace every "<!-- mentions:ANCHOR -->" comment with the list of pages that mention it (titles escaped).
-
-    The pages are a list of links, each a large target (extra.css), after the words "Mentioned on:".
-    """
+    """Replace every "<!-- mentions:ANCHOR -->" comment with the list of pages that mention it (titles escaped)."""
     tree = parse_fragment(html)
     for node in [n for n in walk(tree) if n.is_comment_node]:
         text = (node.comment_content or "").strip()

@@ -1,18 +1,4 @@
-"""Check each page's front matter and hand the theme only checked, escaped values.
-
-Every page names its sources and its `reviewed` / `next_review` dates in front
-matter; overrides/partials/page-meta.html shows them under the page. The keys a
-page may use are stated once (FRONT_MATTER_KEYS): an unknown key, a
-template that is not the site's own, markup or invisible characters in a title,
-an unknown source or an implausible date fails the strict build, naming the
-page and line. The theme then sees only the allowed keys that passed, with text
-escaped, so nothing written in front matter can become HTML on any page.
-
-A page over MAX_PAGE_BYTES, or front matter with YAML aliases or deep nesting,
-stops the build before MkDocs reads it. An overdue review is reported without
-failing the build (CI runs the validator with --fail-overdue), and the page
-shows readers a note saying its review is overdue.
-"""
+"""A page's checked record for the templates: its text, its known sources, its review dates, and whether overdue."""
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
@@ -31,7 +17,7 @@ def _where(page, meta: dict, key: str) -> str:
 
 
 def page_record(meta: dict, errors: list, warnings: list, inventory: Inventory) -> dict:
-    """What the templates and hooks use: the page's checked text, known sources and real review dates."""
+    """The page's checked text, known sources and real review dates, and whether its review is overdue."""
     refused = {problem.key for problem in errors}
     sources = meta.get("sources")
     records = [inventory.sources[s] for s in sources if isinstance(s, str) and s in inventory.sources] \

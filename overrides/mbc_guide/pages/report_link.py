@@ -1,11 +1,6 @@
-"""The "Report a problem with this page" link at the foot of every page.
+"""The "Report a problem with this page" link: a new issue from the repository's form, the page's details filled in.
 
-The link opens a new issue in the site's repository (repo_url) from the issue form
-.github/ISSUE_TEMPLATE/report-a-problem.yml, with the page's title, address and last
-review date filled in. It is built here, at build time, so the page runs no script
-for it and nothing is sent anywhere until the reader follows it. The offline copy
-adds a note that the link needs a connection. overrides/partials/page-actions.html
-shows it, beside the contributors' "Suggest a change" link (the page's edit_url).
+Made at build time, so the page runs no script for it and nothing is sent until the reader follows it.
 """
 from __future__ import annotations
 

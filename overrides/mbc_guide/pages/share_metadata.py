@@ -1,19 +1,4 @@
-"""Tell search engines and chat apps what each page is: share tags, schema.org data, sitemap dates, robots.txt.
-
-- Every page gets Open Graph and Twitter card values (title, description,
-  address, site name and the share image named in mkdocs.yml under
-  `extra.metadata`), rendered by overrides/partials/share-meta.html with
-  escaping on.
-- Every page gets a JSON-LD `MedicalWebPage` (schema.org): its name,
-  description, `lastReviewed` (front matter `reviewed`), `about` (the condition
-  in `extra.metadata`), `citation` (its sources from data/sources.yml),
-  `audience` (patients) and language. `<`, `>` and `&` are written as \\u003c,
-  \\u003e and \\u0026, so no text from the data can close the <script> block.
-- Each page's `lastmod` in sitemap.xml is its `reviewed` date, not the build date.
-- The hosted build gets a robots.txt naming the sitemap.
-- The offline copy (file://) points its canonical links at the hosted pages
-  (`.../questions/`, not `.../questions.html`, which the host does not serve).
-"""
+"""Tell search engines and chat apps what each page is: its share tags, its schema.org data and its hosted address."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,24 +1,8 @@
 """The whole guide: every page of the site on one page, in reading order, to print or save as a PDF.
 
-docs/whole-guide.md holds the introduction and the marker `<!-- whole-guide -->`. Once
-every page's HTML is ready, this hook replaces the marker with a table of contents and
-then every other page of the nav, in order, with the glossary moved to the end so that
-readers of paper find every definition there. Each page keeps its sources and review
-dates (overrides/partials/page-meta.html) and starts on a new printed page
-(extra.css). `make pdf` (scripts/pdf.py) prints this page to one PDF.
-
-Joined into one page, each page's HTML is changed through overrides/hooks/html_tree.py, the
-parser the content gate reads pages with (never with regular expressions), so the guide carries
-exactly what the gate approved. Its ids get the page's prefix
-("treatment-chemotherapy--side-effects"), its headings go one level down under the guide's own
-title, its asides (the sources under each page) become plain blocks, links between pages become
-links within the guide, and other links into the site (downloads) become absolute addresses on
-site_url, so a printed or saved copy never points at the machine that made it.
-
-The marker `<!-- whole-guide-pdf -->` (home and About pages) becomes a paragraph linking the
-whole guide, and the PDF with its size when `extra.whole_guide.pdf` in mkdocs.yml names a
-file that exists; that file is then published as downloads/mbc-guide.pdf (and so is in the
-offline zip too).
+In the guide a page's ids get its prefix ("treatment-chemotherapy--side-effects"), its headings go one level
+down, its sources' <aside> becomes a <div>, links between pages become links within the guide, and other links
+into the site become absolute on site_url, so a printed copy never points at the machine that made it.
 """
 from __future__ import annotations
 
@@ -87,7 +71,7 @@ def _link(href: str, *, page_url: str, prefix: str, sections: dict[str, str], si
 
 def rebase(html: str, *, page_url: str, prefix: str, sections: dict[str, str], guide_url: str,
            site_url: str | None) -> str:
-    """One page's HTML made ready to sit inside the guide (see the module's docstring)."""
+    """One page's HTML made ready to sit inside the guide (as the module's docstring says)."""
     tree = parse_fragment(html)
     for tag in list(elements(tree)):
         attrs = tag.attrs

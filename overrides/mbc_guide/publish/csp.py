@@ -1,20 +1,7 @@
 """Put a Content-Security-Policy on every page, so a reader's browser runs only the site's own scripts.
 
-Static hosts such as GitHub Pages send no custom headers, so the policy is a
-<meta http-equiv="Content-Security-Policy"> at the top of <head>. Scripts come
-only from the site itself; the theme's few inline scripts are allowed by their
-sha256 hashes. Only scripts the theme's own templates make are hashed: for each
-page, the theme's script partials (THEME_SCRIPTS) are rendered with that page's
-context, and an inline script in the built page is hashed only when its text is
-one of theirs. A script that appeared any other way (from page content, front
-matter or data) gets no hash, so the browser blocks it. Inline style attributes
-are allowed only by hash (the table alignment the content policy allows).
-Nothing may come from another host.
-
-The offline copy, opened from file://, gets OFFLINE_POLICY: the same hashes,
-plus that of the one inline script the iframe-worker shim writes into a hidden
-frame to run search there (offline_shim.frame_script computes its exact text
-for the page's worker). SECURITY.md explains both.
+Static hosts send no headers, so the policy is a <meta> at the top of <head>. An inline script gets a hash only
+when its text is one the theme's script partials make for that page: one from content or data is blocked.
 """
 from __future__ import annotations
 
@@ -75,8 +62,7 @@ def search_frame_scripts(tree, shim: Path) -> list[str]:
 
 def policy_for(tree, allowed_scripts: frozenset[str] = frozenset(), offline: bool = False,
                frame_scripts: list[str] | None = None) -> str:
-    """The policy for one parsed page, with the hashes of its theme scripts, of the scripts its own
-    scripts write into frames (frame_scripts) and of its style attributes."""
+    """The policy for one parsed page, with the hashes of its theme scripts, frame scripts and style attributes."""
     policy = {name: list(sources) for name, sources in (OFFLINE_POLICY if offline else POLICY).items()}
     for script in tree.css("script:not([src])"):
         kind = (script.attributes.get("type") or "").strip().lower()
@@ -91,8 +77,7 @@ def policy_for(tree, allowed_scripts: frozenset[str] = frozenset(), offline: boo
 
 
 def add_policy(tree: LexborHTMLParser, allowed_scripts: frozenset[str] = frozenset(), shim: Path | None = None) -> None:
-    """Put the page's policy first in <head>, after <meta charset>; with the iframe-worker shim's path,
-    the offline copy's policy."""
+    """Put the page's policy first in <head>, after <meta charset>; with the shim's path, the offline copy's policy."""
     policy = policy_for(tree, allowed_scripts, shim is not None, search_frame_scripts(tree, shim) if shim else None)
     head = tree.head
     meta = tree.create_node("meta")

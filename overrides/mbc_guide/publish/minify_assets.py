@@ -1,11 +1,4 @@
-"""Serve the site's own stylesheet and scripts minified, so a first visit downloads less.
-
-docs/assets/ keeps the readable, commented files; in the build each of the
-site's own .css and .js files (those in docs/, not the theme's, which come
-minified, nor generated ones such as the offline shim) is replaced by its
-minified text, made by rcssmin and rjsmin (pinned in requirements.txt). The
-minifiers only drop comments and spaces, so the code that runs is the same.
-"""
+"""Publish the site's own stylesheets and scripts (those in docs/) minified; docs/assets/ keeps the readable ones."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,20 +1,7 @@
-"""Offline build: serve the iframe-worker shim from the site itself, never from a CDN.
+"""The offline copy's iframe-worker shim, served from the site itself, never from a CDN; and site: links resolved.
 
-Material's `offline` plugin makes search work from file:// with the
-`iframe-worker` shim, but adds it as https://unpkg.com/iframe-worker/shim
-unless `extra.polyfills` already has a URL containing "iframe-worker". When
-the offline plugin is enabled (OFFLINE=true, as scripts/offline.py sets), this
-hook's on_config runs first and adds the local copy SHIM_PATH; on_files copies
-node_modules/iframe-worker/shim/index.js (pinned in package.json, installed by
-`npm ci`) there, with the package's MIT licence beside it. The normal build is
-left untouched. The shim starts search in a hidden frame with one inline
-script; frame_script gives its exact text, for the offline copy's
-Content-Security-Policy (overrides/hooks/csp.py) to allow it by hash.
-
-It also resolves raw-HTML links written as href="site:PATH" (e.g. the offline
-zip, which MkDocs' link check cannot see because it is not in docs/): to a
-page-relative URL online, and to the published URL (site_url + PATH) in the
-offline copy, which does not contain the zip itself.
+Material's offline plugin adds the shim from unpkg.com unless `extra.polyfills` already names an iframe-worker,
+so the copy installed by `npm ci` goes there.
 """
 from __future__ import annotations
 
@@ -70,8 +57,7 @@ def shim_source(config) -> Path:
 def resolve_site_links(tree: LexborHTMLParser, page_url: str, site_url: str | None, offline: bool) -> None:
     """Rewrite href="site:PATH" to PATH relative to the page, or to site_url + PATH offline.
 
-    Only a plain path of this site is resolved (content_policy.site_path); any other site: address, which
-    the content policy refuses, loses its href, so it can never become another address.
+    Any site: address that is not a plain path loses its href, so it can never become another address.
     """
     for link in elements(tree):
         href = link.attrs.get("href") or ""
@@ -86,11 +72,7 @@ def resolve_site_links(tree: LexborHTMLParser, page_url: str, site_url: str | No
 
 @functools.cache
 def frame_script(shim: Path, worker: str) -> str:
-    """The inline script the shim writes into its hidden frame to start the search worker at worker.
-
-    The shim itself is run (with Node.js, by shim_frame.js), so the text is exactly what the browser
-    will run, and the offline copy's policy can allow it by its hash.
-    """
+    """The inline script the shim writes into its frame for this worker, exactly: the shim is run with Node.js."""
     if not worker or not set(worker) <= WORKER_URL_CHARACTERS:
         raise PluginError(f"the theme's __config names the search worker {worker!r}, which the iframe-worker "
                           "shim would paste into a script as it is: it may hold only letters, digits and -._~/#. "

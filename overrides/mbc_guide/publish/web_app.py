@@ -1,18 +1,7 @@
-"""The installable app: web app manifest, home-screen icons and service worker (hosted site only).
+"""The installable app: web app manifest, home-screen icons drawn from the favicon, and the service worker.
 
-- manifest.webmanifest: name, short name, colours (`extra.app` in mkdocs.yml) and icons.
-- assets/icons/*.png: drawn from the site's favicon (theme.favicon, an SVG) at the sizes
-  phones ask for, with resvg (the `resvg-py` package), at every build.
-- sw.js: overrides/sw.js (copied by the theme) with the list of files to keep on the
-  device, each with the sha256 of its bytes as Subresource Integrity writes it
-  ("sha256-<base64>"), which the worker checks every saved copy against, put in place
-  of `self.__MBC_BUILD__` once the whole site is written.
-- Template globals for overrides/main.html: `mbc_app.manifest`, `mbc_app.service_worker`,
-  `mbc_app.build_date` (ISO) and `mbc_app.build_label` ("27 November 2026").
-
-The offline copy (Material's offline plugin on) gets none of it: browsers refuse a
-manifest and a service worker from file://. `mkdocs serve` gets no service worker, so
-the preview always shows the files just saved.
+Only the hosted site gets them: browsers refuse a manifest and a service worker from file://. The worker's file
+list gives each file's Subresource Integrity hash, which it checks every saved copy against.
 """
 from __future__ import annotations
 

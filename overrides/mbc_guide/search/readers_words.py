@@ -1,10 +1,6 @@
-"""Readers' words in the search index: load data/search_words.yml and add hidden fields.
+"""Readers' words (data/search_words.yml) and drug names, put in hidden fields of the search index's entries.
 
-A mapping says "readers type these words for this word of the site". `enrich`
-adds the readers' words to hidden fields of each search-index entry whose own
-title or text has the site's word, and the names of each drug to the entries of
-its treatment page that name it. Titles and texts are left exactly as they are:
-Material's results show only those, so readers never see the hidden fields.
+Titles and texts are left as they are: Material's results show only those, so readers never see the hidden fields.
 """
 from __future__ import annotations
 
@@ -54,8 +50,7 @@ class SearchWords:
 
 
 def load_search_words(path: Path = WORDS_FILE, schema: Path = SEARCH_WORDS_SCHEMA) -> SearchWords:
-    """Read data/search_words.yml and check it against its schema, then what a schema cannot say: each
-    word has a word the search sees, and no reader's word is the site's own; problems raise DataError with the line."""
+    """Read data/search_words.yml, checked against its schema and for what a schema cannot say (DataError)."""
     data = read_data_file(path, schema)
     maps = [_word_map(entry, path) for entry in data["words"]]
     return SearchWords(path, tuple(maps), tuple(w.strip().lower() for w in data.get("common_words", ())))
@@ -95,8 +90,7 @@ def has_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _join(found: list[str], own: tuple[str, ...]) -> str:
-    """The hidden field's text: each word once, in the order found, leaving out the entry's own words
-    (they already count: "stage four" for "stage 4" adds only "four")."""
+    """The hidden field's text: each word once, in order, less the entry's own ("stage four" for "stage 4": "four")."""
     return " ".join(w for w in dict.fromkeys(w for phrase in found for w in words(phrase)) if w not in own)
 
 
@@ -110,8 +104,7 @@ def page_of(location: str) -> str:
 
 @dataclass(frozen=True)
 class Drug:
-    """A glossary entry as search sees it: its names, the locations of the pages that cover it (none for a
-    term), and the location of the entry itself on the glossary page."""
+    """A glossary entry as search sees it: its names, the pages that cover it, and its own location."""
 
     names: tuple[str, ...]
     pages: tuple[str, ...]
@@ -120,12 +113,9 @@ class Drug:
 
 def drug_words(drug: Drug, page: str, search_words: SearchWords, elsewhere: set[str],
                pages_with: dict[str, int], page_count: int) -> list[str]:
-    """The words of a drug's names (and their readers' words) that point to this page of it alone.
+    """The words of a drug's names (and readers' words) that point to this page of it alone.
 
-    Left out: words of another glossary entry this page does not cover (elsewhere: "inhibitors" on
-    the hormone therapy page, since the PARP inhibitors are elsewhere; "pd" and "l1", which the
-    PD-L1 test has), words on more than half of the site's pages (pages_with counts the pages that
-    have each word: "drugs"), and words under 3 letters.
+    Left out: words of an entry the page does not cover (elsewhere), on over half the pages, or under 3 letters.
     """
     found = [w for n in drug.names for phrase in (n, *search_words.readers_for(n)) for w in words(phrase)]
     return [w for w in dict.fromkeys(found)
@@ -140,14 +130,7 @@ def _names_in(drugs: list[Drug], haystack: tuple[str, ...]) -> list[Drug]:
 
 
 def enrich(index: dict, search_words: SearchWords, drugs: list[Drug]) -> dict:
-    """Add the hidden fields to each entry of a search index (Material's search_index.json data).
-
-    Readers' words go to the entries whose title or text has the site's word; a drug's words go to
-    the entries of its treatment pages that name it, and its names also to its glossary entry, which
-    then comes second. Titles, texts and locations stay as they were. Every look-up is prepared
-    once (drugs by page, by glossary entry; the pages that have each word), so the cost grows with
-    the size of the index, not with index entries times glossary entries.
-    """
+    """Add the hidden fields to each entry of Material's search index data (look-ups prepared once, not per entry)."""
     maps = [(words(m.site), m) for m in search_words.maps]
     docs = [(doc, html_words(doc.get("title", "")), html_words(doc.get("text", ""))) for doc in index["docs"]]
     page_words: dict[str, set[str]] = {}

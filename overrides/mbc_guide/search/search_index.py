@@ -1,21 +1,4 @@
-"""Search that understands readers: hidden fields in the search index, checked against Material.
-
-Material's search plugin writes search/search_index.json after the pages are
-built; the offline plugin then inlines it as search_index.js (offline build).
-Between the two (on_post_build, priority -50), this hook:
-
-- adds hidden fields to each entry (readers_words.enrich): the readers' words of
-  data/search_words.yml where the entry's own text has the site's word, and on a
-  treatment page the names of the drugs it covers, so a drug's name finds its
-  treatment page first;
-- adds `config.readers` for the site's search worker
-  (docs/assets/javascripts/workers/search-readers.js): the glossary page, each
-  entry's anchor and names, the pages offered when nothing matches, and the
-  common words to drop;
-- fails the build when a site word of data/search_words.yml is on no page, or
-  when Material's search worker or the page's `__config` is not what that worker
-  expects (after an upgrade of Material: see the message).
-"""
+"""The built search index given its hidden fields and the site worker's settings, once Material is checked to fit it."""
 from __future__ import annotations
 
 import json
@@ -42,7 +25,7 @@ class SearchSetupError(Exception):
     """The theme or the build is not what the site's search worker expects."""
 
 
-# --- MkDocs events ---------------------------------------------------------------------------
+# --- The built index -------------------------------------------------------------------------
 
 
 def enrich_site_index(site: Path, search_config, inventory, glossary, urls: dict[str, str], words_file: Path) -> None:
@@ -106,8 +89,7 @@ def config_search(tree: LexborHTMLParser):
 
 
 def check_worker(search, site: Path) -> None:
-    """Check the page's `__config` names the site's worker, carrying the name of Material's worker,
-    and that Material's worker exists and still talks through message events. Raises SearchSetupError."""
+    """Check `__config` names the site's worker with Material's, which exists and still talks by messages."""
     if search is False:
         raise SearchSetupError(f"the built pages have no <script id=\"__config\"> JSON. {UPGRADE_HINT}")
     if not isinstance(search, str) or not search:

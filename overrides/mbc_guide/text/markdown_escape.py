@@ -1,8 +1,4 @@
-"""Put text from data files into generated Markdown as literal text.
-
-Data files arrive through pull requests, so a value such as a source title or a
-treatment name must never become HTML or Markdown markup on a page.
-"""
+"""Put text from data files (which come through pull requests) into generated Markdown as literal text, not markup."""
 from __future__ import annotations
 
 import re

@@ -1,11 +1,7 @@
-"""How to say a drug's name: respellings in the NCI style, and what a screen reader reads instead.
+"""How to say a drug's name: respellings in the NCI style ("per-TOO-zoo-mab"), and what a screen reader reads instead.
 
-A respelling is the name in syllables joined by hyphens, one word per word of
-the name, with the stressed syllable in capitals: "per-TOO-zoo-mab". Read
-aloud by a screen reader, the capitals are spelt out letter by letter and the
-hyphens dropped, which makes nonsense; so the page shows the respelling to the
-eye (aria-hidden) and gives screen readers spoken() instead: the syllables as
-lower-case words and which ones to stress ("per too zoo mab, stress on too").
+A screen reader spells out the capitals and drops the hyphens, so the page hides the
+respelling from it and gives it spoken() instead ("per too zoo mab, stress on too").
 """
 from __future__ import annotations
 
@@ -14,8 +10,7 @@ import re
 
 from mbc_guide.paths import ROOT
 
-# The form of a respelling and its rule in words are stated once, in the glossary's schema, which the
-# glossary's loader checks `say` against (mbc_guide.data.schema); read here from the file itself.
+# The form of a respelling and its rule in words, read from the glossary's schema, where they are stated once.
 GLOSSARY_SCHEMA = ROOT / "schemas" / "glossary.schema.json"
 _RESPELLING = json.loads(GLOSSARY_SCHEMA.read_text(encoding="utf-8"))["$defs"]["respelling"]
 PATTERN = re.compile(_RESPELLING["pattern"])  # anchored (^...$): fullmatch reads it as JSON Schema does

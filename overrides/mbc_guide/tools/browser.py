@@ -30,8 +30,7 @@ MISSING = (f"no Chromium found; install it (Debian/Ubuntu: sudo apt-get install 
 
 
 def find_chromium() -> str | None:
-    """The path of a Chromium to drive, or None: $CHROMIUM_PATH when set (None if it names no file), else the
-    first of the usual install paths, the names on PATH and Playwright's own browser."""
+    """The path of a Chromium to drive, or None (also when $CHROMIUM_PATH is set but names no file)."""
     configured = os.environ.get(ENV)
     if configured:
         return configured if Path(configured).is_file() else None

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from mbc_guide.paths import ROOT
 
-GUIDE_PDF = ROOT / "dist" / "mbc-guide.pdf"  # where scripts/pdf.py writes the whole guide; the build publishes it
+GUIDE_PDF = ROOT / "dist" / "mbc-guide.pdf"  # where scripts/pdf.py writes the whole guide
 
 
 def pdf_pages(pdf: bytes) -> int:

@@ -62,9 +62,7 @@ class _Server(http.server.ThreadingHTTPServer):
 
 @contextlib.contextmanager
 def serve(folder: Path, *, gzip: bool = False, no_cache: bool = False, timeout: float = 10.0) -> Iterator[str]:
-    """Serve the folder on a free port of 127.0.0.1 until the block ends; yields the base URL ("http://...:N/")
-    once the server answers. gzip: text files gzipped, as web hosts send them; no_cache: every answer says
-    Cache-Control: no-cache."""
+    """Serve the folder on a free port of 127.0.0.1 until the block ends; yield its base URL once it answers."""
     handler = functools.partial(_Handler, directory=str(folder), gzip=gzip, no_cache=no_cache)
     server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

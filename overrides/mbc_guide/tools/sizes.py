@@ -6,8 +6,7 @@ MB = 1000 * KB
 
 
 def human_size(size: int, *, exact: bool = False) -> str:
-    """A size in bytes as readers see it: "640 kB", "1.2 MB" (never "0 kB"); exact adds a decimal, for tables
-    of figures: "640.4 kB", "1.23 MB"."""
+    """A size in bytes as readers see it: "640 kB", "1.2 MB" (never "0 kB"); exact: "640.4 kB", "1.23 MB"."""
     if size >= MB:
         return f"{size / MB:.{2 if exact else 1}f} MB"
     if exact:

@@ -19,10 +19,7 @@ from mbc_guide.paths import ROOT
 
 def build_site(site_dir: Path, project: Path = ROOT, *, strict: bool = True,
                env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build the site of project/mkdocs.yml into site_dir through MkDocs' own API, as `mkdocs build` does from the
-    project's folder (strict unless told otherwise), with these environment variables set meanwhile (mkdocs.yml
-    reads OFFLINE and WHOLE_GUIDE_PDF); what a finished `mkdocs build` process gives: its exit code, what it
-    printed, and its log (warnings and errors, or the traceback). Never raises."""
+    """Build project/mkdocs.yml into site_dir as `mkdocs build` does, env set; exit code and output (never raises)."""
     site_dir = Path(site_dir).absolute()
     log = io.StringIO()
     printed = io.StringIO()
@@ -69,8 +66,7 @@ def environment(values: dict[str, str]) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _mkdocs_log_to(stream: io.StringIO) -> Iterator[None]:
-    """MkDocs' warnings and errors (its logger's, and its plugins' and hooks' below it) written to the stream, as
-    the command writes them ("WARNING -  ..."), and nowhere else."""
+    """MkDocs' warnings and errors written to the stream only, as the command writes them ("WARNING -  ...")."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))

@@ -13,8 +13,7 @@ from mbc_guide.tools.errors import ToolError
 
 def run_command(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT,
                 timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run the command (no MkDocs 2 banner, no published PDF unless env names one); a ToolError with the last
-    lines of its output when it fails."""
+    """Run the command (no MkDocs 2 banner, no PDF unless env names one); a ToolError with its last lines on failure."""
     try:
         result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "",
                                                     **(env or {})},
@@ -29,11 +28,7 @@ def run_command(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = R
 
 def median_seconds(commands: dict[str, list[str]], runs: int,
                    cwd: dict[str, Path] | None = None) -> tuple[dict[str, float], dict[str, str]]:
-    """Median wall time in seconds of each command over `runs` runs (each must succeed), and its last stderr.
-
-    The commands take turns, so a busy spell on the machine slows them all alike. cwd gives a
-    command's working folder (default: the repository).
-    """
+    """Median seconds of each command over `runs` runs, in turns (a busy spell slows all alike); its last stderr."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     stderr: dict[str, str] = {}
     for _ in range(runs):

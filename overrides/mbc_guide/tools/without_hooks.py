@@ -7,10 +7,7 @@ from mbc_guide.tools.errors import ToolError
 
 
 def config_without_hooks(text: str) -> str:
-    """The mkdocs.yml text with its top-level `hooks:` list removed and strict mode off.
-
-    Strict mode goes off because the nav names pages that only the hooks create.
-    """
+    """The mkdocs.yml text without its `hooks:` list, strict mode off (the nav names pages only the hooks make)."""
     lines, out, skipping = text.splitlines(keepends=True), [], False
     for line in lines:
         if re.match(r"hooks:\s*(#.*)?$", line):
