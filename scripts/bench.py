@@ -39,8 +39,8 @@ import re
 import statistics
 import subprocess
 import sys
-import time
 import tempfile
+import time
 from pathlib import Path
 
 import yaml

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.html.tree import parse_document, parse_fragment, to_html
 from mbc_guide.tools import strict_build
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from mbc_guide.publish import web_app
 from mbc_guide.search.weight import SEARCH_WORKER, search_index_weights
 from mbc_guide.tools import weights

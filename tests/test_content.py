@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.checks import readability
 from mbc_guide.data.front_matter import page_meta_problems, read_page
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.site import load_all
 from mbc_guide.text.characters import normalise
-
 from tests.helpers import READING_GRADES, ROOT, SHARED
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.data.front_matter import (
     FRONT_MATTER_KEYS,
     page_meta_problems,
@@ -20,7 +21,6 @@ from mbc_guide.data.front_matter import (
 )
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.html.tree import elements, parse_document
-
 from tests.helpers import ROOT, build_site
 from tests.test_hostile_input import assert_clean_failure, edit, validate
 

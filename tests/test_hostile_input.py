@@ -17,9 +17,9 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+
 from mbc_guide.checks import validator
 from mbc_guide.html.tree import elements, parse_document
-
 from tests.helpers import build_site
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.html.tree import parse_document
 
 

@@ -23,9 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+
 from mbc_guide.html.tree import parse_document
 from mbc_guide.publish import web_app
-
 from tests.helpers import ROOT, build_site, need_npm_packages
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

@@ -38,6 +38,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from mbc_guide.publish.offline_copy import needed_lunr_files, search_languages
 
 REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)

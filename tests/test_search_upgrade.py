@@ -15,9 +15,9 @@ from pathlib import Path
 
 import material
 import pytest
+
 from mbc_guide.html.tree import parse_document
 from mbc_guide.search import search_index as search_words
-
 from tests.helpers import ROOT, build_site
 
 THEME = Path(material.__file__).parent / "templates"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from mbc_guide.data.front_matter import Page, read_page, split_page
 from mbc_guide.data.inventory import Source
 from mbc_guide.data.site import load_all
@@ -23,7 +24,6 @@ from mbc_guide.pages.share_metadata import (
     medical_web_page,
     script_safe_json,
 )
-
 from tests.helpers import ROOT
 from tests.test_build import build_copy
 

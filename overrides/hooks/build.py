@@ -6,6 +6,11 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
 from mbc_guide.build import state
 from mbc_guide.checks import coverage_report, rendering
 from mbc_guide.data.errors import DataError
@@ -13,10 +18,6 @@ from mbc_guide.html import content_policy
 from mbc_guide.messages import build_log
 from mbc_guide.pages import generated_pages, whole_guide
 from mbc_guide.publish import minify_assets, offline_shim, web_app
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
 
 log = get_plugin_logger(__name__)
 BUILD_ONLY = ("hooks/", "mbc_guide/")  # folders of overrides/ that hold build code, never published

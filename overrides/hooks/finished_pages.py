@@ -1,10 +1,11 @@
 """MkDocs events for each finished page: one parse for the theme's fixes and the Content-Security-Policy."""
 from __future__ import annotations
 
-from mbc_guide.build import state
-from mbc_guide.build.document import finish_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from mbc_guide.build import state
+from mbc_guide.build.document import finish_page
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -5,6 +5,14 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
 from mbc_guide.build import pipeline, state
 from mbc_guide.checks import coverage_figures
 from mbc_guide.data.errors import DataError
@@ -18,15 +26,15 @@ from mbc_guide.data.front_matter import (
     shown_meta,
     split_page,
 )
-from mbc_guide.pages import mentions, page_record, report_link, share_metadata, whole_guide
+from mbc_guide.pages import (
+    generated_pages,
+    mentions,
+    page_record,
+    report_link,
+    share_metadata,
+    whole_guide,
+)
 from mbc_guide.publish import csp
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger(__name__)
 
@@ -96,7 +104,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     """Give the templates the share tags and report link; fill the glossary's and whole guide's lists."""
     build = state.current()
     context["share"] = share_metadata.share_context(page, config, build.settings.metadata, build.inventory)
-    if page.file.src_uri == mentions.GLOSSARY_PAGE:
+    if page.file.src_uri == generated_pages.GLOSSARY_PAGE:
         page.content = mentions.fill_mentions(page.content, lambda anchor: [
             (get_relative_url(p.url, page.url), page_title(p)) for p in build.mentions.get(anchor, [])])
     build.theme_scripts[page.file.src_uri] = csp.theme_scripts(build.env, context)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
 from mbc_guide.build import state
 from mbc_guide.publish import web_app
 from mbc_guide.search.search_index import enrich_site_index
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 
 @event_priority(-50)  # after Material's search plugin (0) writes the index, before the offline plugin (-100)

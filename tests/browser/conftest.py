@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.tools.browser import HEADLESS_ARGS, find_chromium
 from mbc_guide.tools.serve import serve
 

@@ -24,11 +24,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mbc_guide.publish import web_app
-from mbc_guide.tools.serve import serve
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from mbc_guide.publish import web_app
+from mbc_guide.tools.serve import serve
 from tests.helpers import ROOT, build_site
 
 OFFLINE_PAGES = ["treatment/chemotherapy/", "treatment/hormone-therapy/", "questions/", "glossary/",

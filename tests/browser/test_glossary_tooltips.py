@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from mbc_guide.data.site import load_all
 
 PAGE = "treatment/chemotherapy.md"

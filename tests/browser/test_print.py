@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.tools.pdf import pdf_pages, pdf_text
 
 QUESTIONS = "questions/"

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
 from mbc_guide.data.site import site_data
 from mbc_guide.search import misspellings
 

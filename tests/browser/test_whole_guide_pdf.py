@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.html.tree import parse_document
 from mbc_guide.tools.pdf import GUIDE_PDF, pdf_links, pdf_pages
-from pypdf import PdfReader
-
 from tests.helpers import ROOT
 
 PDF_BUDGET = 1_500_000  # bytes; `make bench` prints the size

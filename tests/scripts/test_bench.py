@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.tools import weights
 from mbc_guide.tools.errors import ToolError
 from mbc_guide.tools.timing import median_seconds
 from mbc_guide.tools.without_hooks import config_without_hooks
-
 from tests.helpers import ROOT
 
 CSS = b"body { color: black; }\n" * 50

@@ -10,7 +10,13 @@ from mkdocs.utils import get_relative_url
 from selectolax.lexbor import LexborHTMLParser
 
 from mbc_guide.build.state import Build
-from mbc_guide.html import content_policy, external_links, standalone_links, table_captions, task_list
+from mbc_guide.html import (
+    content_policy,
+    external_links,
+    standalone_links,
+    table_captions,
+    task_list,
+)
 from mbc_guide.html.tree import parse_fragment, to_html
 from mbc_guide.pages.generated_pages import GLOSSARY_PAGE
 from mbc_guide.publish.offline_shim import resolve_site_links

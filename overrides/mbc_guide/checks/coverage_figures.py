@@ -1,12 +1,9 @@
 """The About page's "Coverage" figures, written from the coverage check's report in place of its marker."""
 from __future__ import annotations
 
-from mkdocs.plugins import get_plugin_logger
-
 from mbc_guide.checks import coverage_report
 from mbc_guide.text.markdown_escape import md_text
 
-log = get_plugin_logger(__name__)
 ABOUT_PAGE = "about/index.md"
 MARKER = "<!-- coverage-report -->"
 def coverage_markdown(report: coverage_report.Report) -> str:

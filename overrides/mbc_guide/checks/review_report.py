@@ -30,7 +30,7 @@ KINDS = {
                  "extensions, so they can change every page"),
     "template": ("Templates and theme files (overrides/)", "they write the HTML of every page, outside the page "
                  "text the content check reads, and the service worker decides what readers' browsers keep"),
-    "hook": ("Hooks and library code (overrides/hooks/)", "this code runs in every build and can change every page"),
+    "hook": ("Hooks and library code (overrides/hooks/, overrides/mbc_guide/)", "this code runs in every build and can change every page"),
     "script": ("Scripts (scripts/)", "CI and maintainers run them on the repository"),
     "ci": ("Workflows, CI and dependencies", "they decide what CI runs and installs, and what is published"),
     "docs": ("Files under docs/ that are not pages", "they are published as they are, without the checks a page "
@@ -113,7 +113,7 @@ def kind_of(path: str) -> str | None:
     """The kind of a watched file (a key of KINDS), or None for one the rest of the report judges (pages, data)."""
     if path == "mkdocs.yml":
         return "settings"
-    if path.startswith("overrides/hooks/") and path.endswith(".py"):
+    if path.startswith("overrides/") and path.endswith(".py"):
         return "hook"
     if path.startswith("overrides/"):
         return "template"

@@ -199,7 +199,7 @@ def file_problem(rel_path: str) -> str | None:
     kind = f"a {path.suffix} file" if path.suffix else "a file without an extension"
     return (f"{kind} is published as it is, unchecked, and a browser may run it or show it as a page; "
             f"write it as a Markdown page (.md), or for a picture use {', '.join(sorted(PICTURE_EXTENSIONS))}. "
-            "The site's own scripts, styles and icon are listed in OWN_ASSETS in overrides/hooks/content_policy.py")
+            "The site's own scripts, styles and icon are listed in OWN_ASSETS in overrides/mbc_guide/html/content_policy.py")
 
 
 def _is_table_alignment(style: str) -> bool:

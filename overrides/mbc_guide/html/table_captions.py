@@ -4,10 +4,8 @@ Python-Markdown's tables have no caption syntax; screen readers announce a capti
 """
 from __future__ import annotations
 
-from mkdocs.plugins import get_plugin_logger
 from selectolax.lexbor import LexborHTMLParser
 
-log = get_plugin_logger(__name__)
 PREFIX = "Table:"
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from mbc_guide.html.tree import parse_fragment, to_html, walk
 
-GLOSSARY_PAGE = "glossary.md"
 MENTIONS_PREFIX = "mentions:"
+
 
 def fill_mentions(html: str, pages_for) -> str:
     """Replace every "<!-- mentions:ANCHOR -->" comment with the list of pages that mention it (titles escaped)."""

@@ -1,19 +1,7 @@
 """A page's checked record for the templates: its text, its known sources, its review dates, and whether overdue."""
 from __future__ import annotations
 
-from mkdocs.plugins import get_plugin_logger
-
-from mbc_guide.data.front_matter import (
-    meta_line,
-)
 from mbc_guide.data.inventory import Inventory
-
-log = get_plugin_logger(__name__)
-
-
-def _where(page, meta: dict, key: str) -> str:
-    line = meta_line(meta, key)
-    return f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
 
 
 def page_record(meta: dict, errors: list, warnings: list, inventory: Inventory) -> dict:

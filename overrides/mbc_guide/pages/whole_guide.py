@@ -11,15 +11,13 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from mbc_guide.html.tree import elements, parse_fragment, rename, to_html
+from mbc_guide.pages.generated_pages import GLOSSARY_PAGE
 from mbc_guide.tools.sizes import human_size
 
-log = get_plugin_logger(__name__)
 GUIDE_PAGE = "whole-guide.md"
-GLOSSARY_PAGE = "glossary.md"
 MARKER = "<!-- whole-guide -->"
 PDF_MARKER = "<!-- whole-guide-pdf -->"
 PDF_PATH = "downloads/mbc-guide.pdf"

@@ -90,5 +90,5 @@ def frame_script(shim: Path, worker: str) -> str:
     if len(scripts) != 1:
         problem = run.stderr.strip().splitlines()[-1:] or ["no script found"]
         raise PluginError(f"{SHIM_SOURCE} no longer writes one inline script into its frame ({problem[0]}); check "
-                          "overrides/hooks/shim_frame.js against the iframe-worker version in package.json.")
+                          "overrides/mbc_guide/publish/shim_frame.js against the iframe-worker version in package.json.")
     return scripts[0]

@@ -9,10 +9,10 @@ from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser
 
 from mbc_guide.data.errors import DataError
+from mbc_guide.pages.generated_pages import GLOSSARY_PAGE, SIDE_EFFECTS_PAGE
 from mbc_guide.search import readers_words
 
-GLOSSARY_PAGE = "glossary.md"
-HELP_PAGES = (GLOSSARY_PAGE, "treatment/side-effects.md")  # offered when nothing matches
+HELP_PAGES = (GLOSSARY_PAGE, SIDE_EFFECTS_PAGE)  # offered when nothing matches
 WORKER = "search-readers.js"
 MATERIAL_WORKER = re.compile(r"search\.[0-9a-f]{8}\.min\.js")  # as search-readers.js accepts it
 # What the site's worker relies on in Material's: it registers a message listener and replies with postMessage.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from mbc_guide.build import pipeline
 from mbc_guide.build.pipeline import PAGE_STEPS, Step, StepOrderError, check_order
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from mbc_guide.build.settings import read_settings
 from mkdocs.exceptions import PluginError
+
+from mbc_guide.build.settings import read_settings
 
 GOOD = {
     "app": {"short_name": "Guide", "theme_color": "#c2185b", "background_color": "#ffffff"},

@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from mbc_guide.build import state
 from mkdocs.exceptions import PluginError
+
+from mbc_guide.build import state
 
 
 def test_the_build_date_follows_source_date_epoch(monkeypatch):

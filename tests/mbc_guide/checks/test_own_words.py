@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.checks import own_words
 from mbc_guide.data.inventory import load_inventory
-
 from tests.helpers import ROOT, SHARED, need_source_texts
 
 OVERLAP_TOOL = SHARED / "tools" / "overlap.py"

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from mbc_guide.checks import review_report
 
+from mbc_guide.checks import review_report
 from tests.helpers import ROOT
 
 TODAY = dt.date(2026, 12, 1)
@@ -96,7 +96,7 @@ def test_settings_templates_hooks_workflows_and_docs_files_are_listed_with_why(s
     first = first_section(review_report.report(*sides, "main"))
     assert "- **Site settings (mkdocs.yml)** (they choose the theme" in first and "changed mkdocs.yml" in first
     assert "- **Templates and theme files (overrides/)** (" in first and "changed overrides/main.html" in first
-    assert "- **Hooks and library code (overrides/hooks/)** (" in first and "changed overrides/hooks/pages.py" in first
+    assert "- **Hooks and library code (overrides/hooks/, overrides/mbc_guide/)** (" in first and "changed overrides/hooks/pages.py" in first
     assert "- **Workflows, CI and dependencies** (" in first and "removed .github/workflows/checks.yml" in first
     assert "- **Files under docs/ that are not pages** (they are published as they are" in first
     assert "added docs/assets/x.svg" in first
@@ -172,3 +172,9 @@ def test_a_bad_ref_is_one_clear_line():
     assert result.returncode == 2 and "cannot read the base 'no-such-ref'" in result.stderr
     assert "Traceback" not in result.stderr
 
+
+
+def test_library_code_is_reported_with_the_hooks():
+    assert review_report.kind_of("overrides/mbc_guide/build/pipeline.py") == "hook"
+    assert review_report.kind_of("overrides/hooks/pages.py") == "hook"
+    assert review_report.kind_of("overrides/partials/page-meta.html") == "template"

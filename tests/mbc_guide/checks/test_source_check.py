@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from mbc_guide.checks import source_check, validator
 from mbc_guide.data.inventory import load_inventory
-
 from tests.helpers import ROOT, need_source_texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from mbc_guide.checks import validator
 
+from mbc_guide.checks import validator
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"

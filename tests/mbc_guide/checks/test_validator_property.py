@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from mbc_guide.checks import validator
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import (
@@ -26,7 +27,6 @@ from mbc_guide.data.front_matter import (
 )
 from mbc_guide.data.inventory import Source, load_inventory
 from mbc_guide.pages import page_record as page_meta
-
 from tests.helpers import ROOT  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"

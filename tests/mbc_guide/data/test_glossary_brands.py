@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
+
 from mbc_guide.checks import coverage_report, validator
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import Brand
@@ -13,7 +14,6 @@ from mbc_guide.data.site import load_all
 from mbc_guide.names import drug_names
 from mbc_guide.names.term_marker import TermMarker
 from mbc_guide.pages import generated_pages as gen
-
 from tests.helpers import ROOT, on_fragment
 from tests.helpers import edit_once as edit
 from tests.helpers import load_data as load

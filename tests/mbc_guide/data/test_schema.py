@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import validators
+
 from mbc_guide.data import schema as data_schema
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import load_glossary
@@ -25,7 +26,6 @@ from mbc_guide.data.site import load_all
 from mbc_guide.data.yaml_lines import YamlList, YamlMapping, parse_yaml
 from mbc_guide.search import readers_words
 from mbc_guide.text import respelling
-
 from tests.helpers import ROOT
 from tests.helpers import edit_once as edit
 

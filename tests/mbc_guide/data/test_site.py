@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import page_meta_problems
 from mbc_guide.data.glossary import load_glossary, slug, unique_anchors

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from mbc_guide.checks import rendering
 from mbc_guide.html import content_policy
 from mbc_guide.html.content_policy import check_html, needs_rendering, url_allowed
-
 from tests.helpers import ROOT  # noqa: E402
 
 RENDER = rendering.renderer(*rendering.markdown_settings(ROOT / "mkdocs.yml"))

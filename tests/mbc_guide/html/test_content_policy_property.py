@@ -12,11 +12,11 @@ import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from mbc_guide.checks import rendering
 from mbc_guide.html import content_policy
 from mbc_guide.html.tree import elements, parse_fragment, walk
 from mbc_guide.pages import whole_guide
-
 from tests.helpers import ROOT
 
 THEME = content_policy.theme_ids(rendering.theme_dirs(ROOT / "mkdocs.yml"), ROOT / "docs")

@@ -1,6 +1,5 @@
 """External links keep working and open safely."""
 from mbc_guide.html import external_links
-
 from tests.helpers import as_parsed, on_fragment
 
 

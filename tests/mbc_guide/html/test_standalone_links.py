@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from mbc_guide.html import standalone_links
 
+from mbc_guide.html import standalone_links
 from tests.helpers import on_fragment
 
 

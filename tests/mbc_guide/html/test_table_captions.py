@@ -1,6 +1,5 @@
 """A "Table: ..." paragraph just above a table becomes its caption; other tables are counted."""
 from mbc_guide.html import table_captions
-
 from tests.helpers import on_fragment
 
 

@@ -1,6 +1,5 @@
 """The checklist's tick boxes are hidden from screen readers, nothing else is touched."""
 from mbc_guide.html import task_list
-
 from tests.helpers import on_fragment
 
 

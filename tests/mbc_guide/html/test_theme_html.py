@@ -1,7 +1,6 @@
 """The theme's invalid attributes are fixed and section toggles named, through the parser."""
 from mbc_guide.html import theme_html
 from mbc_guide.html.tree import parse_document
-
 from tests.helpers import as_parsed, on_document
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import textstat
+
 from mbc_guide.checks import coverage_report, rendering, validator
 from mbc_guide.data.site import load_all
 from mbc_guide.names import drug_names
-
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "covered"

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from mbc_guide.data.glossary import GlossaryEntry
 from mbc_guide.html.tree import parse_fragment
 from mbc_guide.names.finder import NameFinder, fold_text
 from mbc_guide.names.term_marker import TermMarker
-
 from tests.helpers import as_parsed, on_fragment
 
 

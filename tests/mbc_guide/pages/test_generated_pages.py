@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 import markdown
+
 from mbc_guide.data.site import load_all
 from mbc_guide.pages import generated_pages as gen
 from mbc_guide.text.characters import normalise

@@ -4,8 +4,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
-from mbc_guide.pages import report_link
 
+from mbc_guide.pages import report_link
 from tests.helpers import ROOT
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / report_link.FORM

@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+
 from mbc_guide.html.tree import elements, parse_fragment
 from mbc_guide.pages import whole_guide
 

@@ -5,12 +5,12 @@ import base64
 import hashlib
 
 import pytest
+from mkdocs.exceptions import PluginError
+
 from mbc_guide.html.tree import parse_document
 from mbc_guide.publish import csp
 from mbc_guide.publish.csp import sha256_source
 from mbc_guide.publish.offline_shim import SHIM_SOURCE, frame_script
-from mkdocs.exceptions import PluginError
-
 from tests.helpers import ROOT, need_npm_packages, on_document
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>T</title>

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from mbc_guide.publish import offline_copy
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from mbc_guide.publish import offline_shim
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from mbc_guide.publish import offline_shim
 from tests.helpers import ROOT, as_parsed, need_npm_packages, on_fragment
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from mbc_guide.publish import web_app
 from mkdocs.exceptions import PluginError
 
+from mbc_guide.publish import web_app
 from tests.helpers import ROOT
 
 FAVICON = (ROOT / "docs" / "assets" / "favicon.svg").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import yaml
+
 from mbc_guide.data.site import site_data
 from mbc_guide.search import misspellings
-
 from tests.helpers import ROOT
 
 

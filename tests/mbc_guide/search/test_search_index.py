@@ -5,6 +5,7 @@ import copy
 import json
 
 import pytest
+
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.site import load_all
 from mbc_guide.html.tree import parse_document

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from mbc_guide.checks import coverage_report, source_check
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.site import load_all
 from mbc_guide.names.term_marker import TermMarker
 from mbc_guide.pages import generated_pages as gen
 from mbc_guide.text import respelling
-
 from tests.helpers import ROOT, on_fragment
 from tests.helpers import edit_once as edit
 from tests.helpers import load_data as load
