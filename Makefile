@@ -34,7 +34,7 @@ check-reports:
 	$(BIN)/python scripts/readability.py
 
 check-tests:
-	HYPOTHESIS_PROFILE=quick WITHOUT_NPM=1 $(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
+	HYPOTHESIS_PROFILE=quick WITHOUT_NPM=1 $(BIN)/python -m pytest -m "not browser and not slow and not builds" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
 
 ## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
 offline: $(VENV)/.installed node_modules/.installed

@@ -32,6 +32,7 @@ def test_strict_build_output_has_no_warnings():
     assert "MkDocs 2" not in result.stderr
 
 
+@pytest.mark.builds
 def test_broken_link_and_anchor_fail_the_build_naming_their_lines(site_copy):
     """Each broken link names its file and line; in GitHub Actions each is also an annotation on that line."""
     page = site_copy / "docs" / "treatment" / "chemotherapy.md"
@@ -47,6 +48,7 @@ def test_broken_link_and_anchor_fail_the_build_naming_their_lines(site_copy):
                      result.stdout, re.M), result.stdout + result.stderr
 
 
+@pytest.mark.builds
 def test_a_nav_entry_for_a_missing_page_names_its_line_of_mkdocs_yml(site_copy):
     config = site_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("Chemotherapy: treatment/chemotherapy.md", "Chemotherapy: treatment/chemo.md"))
@@ -58,6 +60,7 @@ def test_a_nav_entry_for_a_missing_page_names_its_line_of_mkdocs_yml(site_copy):
     assert "::error" not in result.stdout  # annotations only in GitHub Actions
 
 
+@pytest.mark.builds
 def test_page_missing_from_nav_fails_the_build(site_copy):
     (site_copy / "docs" / "orphan.md").write_text(
         "---\ntitle: Orphan\nsources: [cleveland-clinic]\nreviewed: 2026-11-21\nnext_review: 2027-11-21\n---\n# Orphan\n")
@@ -66,6 +69,7 @@ def test_page_missing_from_nav_fails_the_build(site_copy):
     assert "orphan.md" in result.stderr
 
 
+@pytest.mark.builds
 def test_page_without_sources_fails_the_build(site_copy):
     page = site_copy / "docs" / "understanding" / "symptoms.md"
     page.write_text(re.sub(r"^sources:.*\n", "", page.read_text(), count=1, flags=re.MULTILINE))
@@ -74,6 +78,7 @@ def test_page_without_sources_fails_the_build(site_copy):
     assert re.search(r"docs/understanding/symptoms.md:\d+: the page names no source", result.stderr)
 
 
+@pytest.mark.builds
 def test_coverage_gap_fails_the_build(site_copy):
     page = site_copy / "docs" / "treatment" / "immunotherapy.md"
     page.write_text(re.sub(r"(?i)constipation", "", page.read_text()))
@@ -90,6 +95,7 @@ def without_line(glossary: str, term: str, key: str) -> str:
     return glossary[:entry.start()] + block + glossary[entry.end():]
 
 
+@pytest.mark.builds
 @pytest.mark.parametrize(("breakage", "expected"), [
     (lambda t: without_line(t, "taxanes", "definition"),
      r"data/glossary\.yml:\d+: entry 'taxanes' has no 'definition'; add it\."),
@@ -138,6 +144,7 @@ def test_every_page_has_an_edit_link(built_site):
     assert "/edit/main/data/glossary.yml" in glossary
 
 
+@pytest.mark.builds
 def test_table_without_a_caption_fails_the_build(site_copy):
     page = site_copy / "docs" / "diagnosis" / "tumour-testing.md"
     text = page.read_text()

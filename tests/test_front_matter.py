@@ -91,6 +91,7 @@ def test_implausible_review_dates_are_refused(site_copy, reviewed, next_review, 
     assert_clean_failure(validate(site_copy), rf"chemotherapy\.md:\d+.*{expected}", 1)
 
 
+@pytest.mark.builds
 def test_an_overdue_page_says_so_to_readers_and_fails_ci(site_copy):
     page = site_copy / CHEMO
     text = re.sub(r"\nreviewed: [^\n]*", "\nreviewed: 2025-01-10", page.read_text(encoding="utf-8"), count=1)
@@ -116,6 +117,7 @@ def policies(site: Path) -> dict[str, set[str]]:
     return found
 
 
+@pytest.mark.builds
 def test_a_script_in_every_front_matter_key_never_reaches_a_page(site_copy, built_site):
     page = site_copy / CHEMO
     text = page.read_text(encoding="utf-8")
@@ -140,6 +142,7 @@ def test_a_script_in_every_front_matter_key_never_reaches_a_page(site_copy, buil
     assert policies(site) == policies(built_site), "the hostile page changed a page's script hashes"
 
 
+@pytest.mark.builds
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
     (CHEMO, "---\n", "---\nx_a: &a [b, b, b, b, b, b, b, b, b]\nx_b: [*a, *a, *a, *a, *a, *a, *a, *a]\n",
      r"chemotherapy\.md:\d+: the YAML alias '\*a' is not allowed"),

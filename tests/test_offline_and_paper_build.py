@@ -162,6 +162,7 @@ def test_the_offline_copy_says_the_links_need_a_connection(offline_site):
     assert link_named(footer, "Report a problem with this page").attrs["href"].startswith("https://github.com/")
 
 
+@pytest.mark.builds
 def test_titles_are_escaped_in_the_report_link(tmp_path):
     copy = tmp_path / "project"
     for name in ("docs", "data", "overrides"):
@@ -196,6 +197,7 @@ def test_without_a_pdf_the_home_page_links_the_whole_guide_only(built_site):
     assert not (built_site / "downloads" / "mbc-guide.pdf").exists()
 
 
+@pytest.mark.builds
 def test_with_a_pdf_home_and_about_link_it_with_its_size(tmp_path, fake_pdf):
     site = tmp_path / "site"
     result = build_site(site, env={"WHOLE_GUIDE_PDF": str(fake_pdf)})
@@ -209,6 +211,7 @@ def test_with_a_pdf_home_and_about_link_it_with_its_size(tmp_path, fake_pdf):
     assert "downloads/mbc-guide.pdf" not in web_app.precache_paths(site), "the PDF is downloaded on purpose only"
 
 
+@pytest.mark.builds
 def test_with_a_pdf_the_offline_zip_holds_it_and_links_it_locally(tmp_path, fake_pdf):
     need_npm_packages()
     bundle = tmp_path / "mbc-guide-offline.zip"

@@ -62,6 +62,7 @@ def project_copy(tmp_path) -> Path:
     return copy
 
 
+@pytest.mark.builds
 def test_the_build_fails_with_what_to_check_when_config_does_not_name_the_sites_worker(project_copy):
     main = project_copy / "overrides" / "main.html"
     text = main.read_text(encoding="utf-8")
@@ -72,6 +73,7 @@ def test_the_build_fails_with_what_to_check_when_config_does_not_name_the_sites_
     assert "overrides/main.html" in result.stderr and "search-readers.js" in result.stderr, result.stderr[-2000:]
 
 
+@pytest.mark.builds
 def test_the_build_fails_when_a_readers_word_points_at_no_site_word(project_copy):
     data = project_copy / "data" / "search_words.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(

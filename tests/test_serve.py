@@ -65,6 +65,7 @@ def test_serve_is_not_strict_and_watches_data_and_overrides():
     assert "mkdocs build --strict" in (ROOT / "Makefile").read_text()
 
 
+@pytest.mark.builds
 def test_the_preview_keeps_serving_and_shows_data_and_template_edits(site_copy):
     chemo = site_copy / "docs" / "treatment" / "chemotherapy.md"
     chemo.write_text(chemo.read_text() + "\nA half-typed link: [see](hormone-the.md)\n", encoding="utf-8")

@@ -13,6 +13,9 @@ import pytest
 from mbc_guide.checks import review_report
 from tests.helpers import ROOT
 
+# Each test reports on a copy of the project in a git repository of its own.
+pytestmark = pytest.mark.builds
+
 TODAY = dt.date(2026, 12, 1)
 
 
