@@ -1,26 +1,22 @@
 """MkDocs events that set up a build: its state, its messages, its data and its files."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
-from mbc_guide.build import state
-from mbc_guide.checks import coverage_report, rendering
+from mbc_guide.build import site_files, state
+from mbc_guide.checks import coverage_figures, coverage_report, rendering
 from mbc_guide.data.errors import DataError
 from mbc_guide.html import content_policy
 from mbc_guide.messages import build_log
-from mbc_guide.pages import generated_pages, whole_guide
-from mbc_guide.publish import minify_assets, offline_shim, web_app
+from mbc_guide.publish import offline_shim, web_app
 
 log = get_plugin_logger(__name__)
-BUILD_ONLY = ("hooks/", "mbc_guide/")  # folders of overrides/ that hold build code, never published
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -48,48 +44,19 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
                                                     glossary=build.glossary, render=render, all_pages=False)
     except DataError as err:
         raise PluginError(str(err)) from None
-    for finding in build.coverage.errors:
-        if finding.kind in ("coverage", "respelling", "brand"):
-            where = finding.file or f"docs/{finding.page}"
-            log.warning(f"{where}{f':{finding.line}' if finding.line else ''}: coverage gap on {finding.page}: "
-                        f"{finding.message}; fix: {finding.fix} (run `make validate` for the full report)")
+    for message in coverage_figures.gap_messages(build.coverage):
+        log.warning(message)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Check docs/ files, then add the generated pages and the files the published site needs."""
+    """Keep only checked files of docs/, then add the generated pages and the files the published site needs."""
     build = state.current()
     docs = Path(config.docs_dir)
-    for file in list(files):
-        if file.src_uri.startswith(BUILD_ONLY) and not Path(file.abs_src_path or "").is_relative_to(docs):
-            files.remove(file)
-            continue
-        if not file.abs_src_path:
-            continue
-        if os.path.islink(file.abs_src_path):
-            raise PluginError(f"docs/{file.src_uri} is a symbolic link; put the real file in docs/ instead.")
-        problem = Path(file.abs_src_path).is_relative_to(docs) and content_policy.file_problem(file.src_uri)
-        if problem:
-            log.warning(f"docs/{file.src_uri}: {problem}.")
-            files.remove(file)
+    for message in site_files.keep_checked_files(files, docs):
+        log.warning(message)
     build.theme = content_policy.theme_ids(config.theme.dirs, docs)
-    for src_uri, content, data_file in generated_pages.generated(build.inventory, build.glossary):
-        if files.get_file_from_path(src_uri):
-            raise PluginError(f"docs/{src_uri} is built from data; delete the hand-written file and edit {data_file}.")
-        page = File.generated(config, src_uri, content=content)
-        page.edit_uri = f"../{data_file}"
-        files.append(page)
-    if config.site_url and build.hosted:
-        files.append(File.generated(config, "robots.txt", content=(
-            "# Every page may be read by search engines. Crawlers read robots.txt at the root of a host.\n"
-            f"User-agent: *\nDisallow:\n\nSitemap: {urljoin(config.site_url, 'sitemap.xml')}\n")))
+    site_files.add_made_files(files, build)
     build.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    if build.offline:
-        offline_shim.add_shim_files(files, config)
-    if build.pdf:
-        files.append(File.generated(config, whole_guide.PDF_PATH, abs_src_path=str(build.pdf)))
-    web_app.add_app_files(files, config, build.settings.app, manifest=build.hosted,
-                          service_worker=build.service_worker)
-    minify_assets.minify(files, config)
     return files
 
 

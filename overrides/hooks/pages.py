@@ -81,15 +81,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if build.offline:
         page.canonical_url = share_metadata.hosted_url(page.file.src_uri, config.site_url)
     if page.file.src_uri == coverage_figures.ABOUT_PAGE:
-        if coverage_figures.MARKER in markdown:
-            markdown = markdown.replace(coverage_figures.MARKER, coverage_figures.coverage_markdown(build.coverage))
-        else:
-            log.warning(f"docs/{coverage_figures.ABOUT_PAGE} has lost its '{coverage_figures.MARKER}' line; "
-                        "put it back under '## Coverage'.")
-    if whole_guide.PDF_MARKER in markdown:
-        size = build.pdf.stat().st_size if build.pdf else None
-        markdown = markdown.replace(whole_guide.PDF_MARKER, whole_guide.pdf_paragraph(page.file.src_uri, size))
-    return markdown
+        markdown, messages = coverage_figures.fill_about_page(markdown, build.coverage)
+        for message in messages:
+            log.warning(message)
+    return whole_guide.fill_pdf_marker(markdown, page.file.src_uri, build.pdf)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -111,12 +106,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if config.repo_url:
         page.meta["report"] = report_link.report_for(page, config, offline=build.offline)
     if page.file.src_uri == whole_guide.GUIDE_PAGE:
-        if whole_guide.MARKER in (page.content or ""):
-            page.content = page.content.replace(whole_guide.MARKER, whole_guide.guide_html(
-                page, whole_guide.reading_order(nav.pages), config, build.env), 1)
-        else:
-            log.warning(f"docs/{whole_guide.GUIDE_PAGE} has lost its '{whole_guide.MARKER}' line; "
-                        "put it back where the pages go.")
+        for message in whole_guide.fill_guide(page, nav.pages, config, build.env):
+            log.warning(message)
     return context
 
 

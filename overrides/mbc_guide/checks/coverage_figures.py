@@ -6,6 +6,15 @@ from mbc_guide.text.markdown_escape import md_text
 
 ABOUT_PAGE = "about/index.md"
 MARKER = "<!-- coverage-report -->"
+
+
+def fill_about_page(markdown: str, report: coverage_report.Report) -> tuple[str, list[str]]:
+    """The About page with its coverage figures in place of the marker; a message when the marker is lost."""
+    if MARKER not in markdown:
+        return markdown, [f"docs/{ABOUT_PAGE} has lost its '{MARKER}' line; put it back under '## Coverage'."]
+    return markdown.replace(MARKER, coverage_markdown(report)), []
+
+
 def coverage_markdown(report: coverage_report.Report) -> str:
     """The About page's coverage section, in Markdown."""
     drugs = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "drug"}
@@ -25,3 +34,10 @@ def coverage_markdown(report: coverage_report.Report) -> str:
         "| Source | Drugs and groups named | Side effects listed |\n| --- | ---: | ---: |\n"
         f"{rows}\n"
     )
+
+
+def gap_messages(report: coverage_report.Report) -> list[str]:
+    """One build message per coverage gap, naming its file and line and the fix."""
+    return [f"{finding.file or f'docs/{finding.page}'}{f':{finding.line}' if finding.line else ''}: coverage gap on "
+            f"{finding.page}: {finding.message}; fix: {finding.fix} (run `make validate` for the full report)"
+            for finding in report.errors if finding.kind in ("coverage", "respelling", "brand")]

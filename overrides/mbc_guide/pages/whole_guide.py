@@ -7,6 +7,7 @@ into the site become absolute on site_url, so a printed copy never points at the
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
@@ -121,3 +122,18 @@ def guide_html(guide, pages: list, config, env) -> str:
                       sections=sections, guide_url=guide.url, site_url=config.site_url)
         parts.append(f'<section class="mbc-guide__section" id="{prefix}">{html}</section>')
     return '<div class="mbc-guide">' + "".join(parts) + "</div>"
+
+
+def fill_pdf_marker(markdown: str, src_uri: str, pdf: Path | None) -> str:
+    """The page with the paragraph that links the whole guide, and the PDF with its size, in place of its marker."""
+    if PDF_MARKER not in markdown:
+        return markdown
+    return markdown.replace(PDF_MARKER, pdf_paragraph(src_uri, pdf.stat().st_size if pdf else None))
+
+
+def fill_guide(guide, pages: list, config, env) -> list[str]:
+    """Put every other page, in reading order, where the whole guide's marker is; a message when it is lost."""
+    if MARKER not in (guide.content or ""):
+        return [f"docs/{GUIDE_PAGE} has lost its '{MARKER}' line; put it back where the pages go."]
+    guide.content = guide.content.replace(MARKER, guide_html(guide, reading_order(pages), config, env), 1)
+    return []

@@ -92,3 +92,11 @@ def test_the_pdf_paragraph_links_the_pdf_with_its_size_only_when_it_exists():
 def test_the_table_of_contents_escapes_titles():
     pages = [SimpleNamespace(file=SimpleNamespace(src_uri="a.md"), title="<b>A</b>")]
     assert "&lt;b&gt;A&lt;/b&gt;" in whole_guide.table_of_contents(pages)
+
+
+def test_the_pdf_marker_becomes_the_paragraph_with_the_pdfs_size(tmp_path):
+    pdf = tmp_path / "guide.pdf"
+    pdf.write_bytes(b"%PDF" + b"x" * 2044)
+    page = whole_guide.fill_pdf_marker(f"Intro\n\n{whole_guide.PDF_MARKER}\n", "index.md", pdf)
+    assert whole_guide.PDF_MARKER not in page and "2 kB" in page
+    assert whole_guide.fill_pdf_marker("No marker here.", "index.md", pdf) == "No marker here."

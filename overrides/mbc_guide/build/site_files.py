@@ -1,0 +1,60 @@
+"""The files a build publishes: only checked files of docs/, never the build's own code, plus what the build makes."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from mbc_guide.build.state import Build
+from mbc_guide.html import content_policy
+from mbc_guide.pages import generated_pages, whole_guide
+from mbc_guide.publish import minify_assets, offline_shim, web_app
+
+BUILD_ONLY = ("hooks/", "mbc_guide/")  # folders of overrides/ that hold build code, never published
+
+
+def keep_checked_files(files: Files, docs: Path) -> list[str]:
+    """Drop the build's code and every file of docs/ the content policy refuses; the messages for those refused."""
+    refused = []
+    for file in list(files):
+        if file.src_uri.startswith(BUILD_ONLY) and not Path(file.abs_src_path or "").is_relative_to(docs):
+            files.remove(file)
+            continue
+        if not file.abs_src_path:
+            continue
+        if os.path.islink(file.abs_src_path):
+            raise PluginError(f"docs/{file.src_uri} is a symbolic link; put the real file in docs/ instead.")
+        problem = Path(file.abs_src_path).is_relative_to(docs) and content_policy.file_problem(file.src_uri)
+        if problem:
+            refused.append(f"docs/{file.src_uri}: {problem}.")
+            files.remove(file)
+    return refused
+
+
+def robots_txt(site_url: str) -> str:
+    """robots.txt for the hosted site: every page may be read, and where the sitemap is."""
+    return ("# Every page may be read by search engines. Crawlers read robots.txt at the root of a host.\n"
+            f"User-agent: *\nDisallow:\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n")
+
+
+def add_made_files(files: Files, build: Build) -> None:
+    """Add the generated pages, robots.txt, the PDF, the app's files and the offline shim; minify the site's own."""
+    config = build.config
+    for src_uri, content, data_file in generated_pages.generated(build.inventory, build.glossary):
+        if files.get_file_from_path(src_uri):
+            raise PluginError(f"docs/{src_uri} is built from data; delete the hand-written file and edit {data_file}.")
+        page = File.generated(config, src_uri, content=content)
+        page.edit_uri = f"../{data_file}"
+        files.append(page)
+    if config.site_url and build.hosted:
+        files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
+    if build.offline:
+        offline_shim.add_shim_files(files, config)
+    if build.pdf:
+        files.append(File.generated(config, whole_guide.PDF_PATH, abs_src_path=str(build.pdf)))
+    web_app.add_app_files(files, config, build.settings.app, manifest=build.hosted,
+                          service_worker=build.service_worker)
+    minify_assets.minify(files, config)
