@@ -71,13 +71,15 @@ def data(tmp_path) -> Path:
 
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
-    """A writable copy of the project (config, docs, data, overrides) to break on purpose."""
+    """A writable copy of the project (config, docs, data, theme and hooks) to break on purpose.
+
+    The library is not copied: builds and checks of the copy import the installed one."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
+    for name in ("mkdocs.yml", "docs", "data", "overrides"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "mbc_guide"))
         else:
             shutil.copy(source, copy / name)
     return copy

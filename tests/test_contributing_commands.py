@@ -45,7 +45,7 @@ RUN_IN_AN_EMPTY_REPOSITORY = {
 # Run by another test: (test file, the text in it that runs the command; None: the command itself).
 RUN_ELSEWHERE: dict[str, list[tuple[str, str | None]]] = {
     "make serve": [("tests/test_serve.py", None)],  # the Makefile's serve recipe, on a copy
-    "make check": [("tests/test_contributor_flows.py", None)],  # on a copy, after each flow
+    "make check": [("tests/test_contributor_flows.py", None)],  # on a copy, after both flows
     "make build": [("tests/test_contributor_flows.py", None)],
     ".venv/bin/python scripts/misspell.py --site site": [("tests/test_contributor_flows.py", None)],
     "make test": [("tests/test_workflows.py", None)],  # the suite itself: CI runs it (.ci/run, the workflows)

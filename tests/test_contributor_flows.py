@@ -3,7 +3,8 @@
 The copy has no source texts beside it and no npm packages: it is what a contributor's fork has.
 The examples are taken from CONTRIBUTING.md itself (its code blocks), with a made-up drug name, so
 when the steps change the test follows them, or fails saying which step it no longer finds.
-Marked slow: each runs `make check` (which leaves these two out, so it does not run itself).
+One pull request follows both tasks (add a drug, add a page), then runs `make check` once.
+Marked slow: it runs `make check` (which leaves it out, so it does not run itself).
 """
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def assert_passes(result: subprocess.CompletedProcess) -> None:
     assert result.returncode == 0, (result.stdout[-6000:] + result.stderr[-3000:])
 
 
-def test_add_a_drug_as_contributing_says(fork):
+def add_a_drug(fork: Path) -> None:
+    """'Add a drug or a side effect', step by step, up to its `make check`."""
     steps = section("Add a drug or a side effect")
     page = fork / "docs" / "treatment" / "targeted-therapy.md"
     page.write_text(page.read_text() + f"\nA newer targeted drug is {NEW_DRUG}.\n")
@@ -103,10 +105,10 @@ def test_add_a_drug_as_contributing_says(fork):
     assert_passes(subprocess.run([sys.executable, "scripts/misspell.py", "--site", "site"], cwd=fork,
                                  capture_output=True, text=True, timeout=300))
     step(steps, 6, "Run `make check`")
-    assert_passes(make(fork, "check"))
 
 
-def test_add_a_page_as_contributing_says(fork):
+def add_a_page(fork: Path) -> None:
+    """'Edit a page', adding a new one, step by step, up to its `make check`."""
     steps = section("Edit a page")
     step(steps, 1, "A new page must be added there")
     config = fork / "mkdocs.yml"
@@ -126,4 +128,9 @@ def test_add_a_page_as_contributing_says(fork):
     (fork / "docs" / "living" / "family.md").write_text(front + "\n" + body, encoding="utf-8")
     step(steps, 4, "Write plainly")
     step(steps, 5, "Use your own words")
+
+
+def test_add_a_drug_and_a_page_as_contributing_says(fork):
+    add_a_drug(fork)
+    add_a_page(fork)
     assert_passes(make(fork, "check"))

@@ -21,6 +21,13 @@ MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
 # either: most readers see the picture, not its words (README, "Checking the content").
 INVISIBLE_TAGS = frozenset({"pre", "script", "style", "template", "noscript", "head", "title"})
 HIDDEN_STYLES = ("display:none", "visibility:hidden")
+# The HTML of pages rendered in this process, by settings and text: the checks render the same pages many times.
+RENDERED_KEPT = 2048
+_RENDERED: dict[tuple[str, str], str] = {}
+
+
+# MkDocs' own loader (with !ENV) over libyaml's safe loader where PyYAML has it.
+_SETTINGS_LOADER = get_yaml_loader(loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _site_settings(config_file: Path) -> dict:
@@ -33,7 +40,7 @@ def _site_settings(config_file: Path) -> dict:
         raise DataError(config_file, None, f"cannot read the site settings ({err.strerror}).") from None
     try:
         check_yaml_shape(text, config_file)
-        data = yaml.load(text, Loader=get_yaml_loader(loader=yaml.SafeLoader))  # noqa: S506 - safe, with !ENV
+        data = yaml.load(text, Loader=_SETTINGS_LOADER)  # noqa: S506 - safe, with !ENV
     except yaml.YAMLError as err:
         raise DataError(config_file, None, f"cannot read the site settings ({err}).") from None
     if not isinstance(data, dict):
@@ -61,12 +68,18 @@ def theme_dirs(config_file: Path) -> list[str]:
 
 
 def renderer(extensions: list, configs: dict) -> Callable[[str], str]:
-    """A function rendering Markdown to HTML with these settings (one Markdown instance, reset per page)."""
+    """A function rendering Markdown to HTML with these settings (a page rendered before is not rendered again)."""
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    settings = repr((extensions, configs))
 
     def render(text: str) -> str:
-        md.reset()
-        return md.convert(text)
+        key = (settings, text)
+        if key not in _RENDERED:
+            if len(_RENDERED) >= RENDERED_KEPT:
+                _RENDERED.clear()
+            md.reset()
+            _RENDERED[key] = md.convert(text)
+        return _RENDERED[key]
     return render
 
 

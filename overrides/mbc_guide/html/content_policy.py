@@ -1,6 +1,8 @@
 """What a page may carry: the allowlist of HTML and of files in docs/, and the checks against it (see SECURITY.md)."""
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,19 +93,40 @@ def theme_ids(template_dirs: Iterable[Path | str], docs_dir: Path) -> ThemeIds:
     names: set[str] = set()
     prefixes: set[str] = set()
     for folder in map(Path, template_dirs):
-        for template in sorted(folder.rglob("*.html")):
-            for element in elements(parse_document(template.read_text(encoding="utf-8"))):
-                for name in ("id", "for"):
-                    literal, templated, _ = (element.attributes.get(name) or "").partition("{")
-                    if templated and literal:
-                        prefixes.add(literal)
-                    elif literal and not templated:
-                        names.add(literal)
+        for template in _templates(folder):
+            stat = template.stat()
+            template_names, template_prefixes = _template_ids(template, stat.st_mtime_ns, stat.st_size)
+            names |= template_names
+            prefixes |= template_prefixes
     for script in sorted(OWN_ASSETS):
         if script.endswith(".js") and (docs_dir / script).is_file():
             names.update(filter(None, (part for match in _SCRIPT_ID.findall((docs_dir / script).read_text(
                 encoding="utf-8")) for part in match)))
     return ThemeIds(frozenset(names), tuple(sorted(prefixes)))
+
+
+def _templates(folder: Path) -> list[Path]:
+    """The HTML templates in a theme folder, in a stable order (its icons, assets and caches hold none)."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith((".", "__")) and name != "assets")
+        found += [Path(parent, name) for name in sorted(files) if name.endswith(".html")]
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _template_ids(template: Path, _mtime_ns: int, _size: int) -> tuple[frozenset[str], frozenset[str]]:
+    """One template's literal ids and templated id prefixes (read again only when the file changes)."""
+    names: set[str] = set()
+    prefixes: set[str] = set()
+    for element in elements(parse_document(template.read_text(encoding="utf-8"))):
+        for name in ("id", "for"):
+            literal, templated, _ = (element.attributes.get(name) or "").partition("{")
+            if templated and literal:
+                prefixes.add(literal)
+            elif literal and not templated:
+                names.add(literal)
+    return frozenset(names), frozenset(prefixes)
 
 
 def check_html(html: str, theme: ThemeIds) -> list[Violation]:
