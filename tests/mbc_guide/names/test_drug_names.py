@@ -97,6 +97,7 @@ def test_the_dictionary_words_are_cached_by_version(tmp_path, monkeypatch):
         drug_names.dictionary_names.cache_clear()
 
 
+@pytest.mark.slow  # loads the whole dictionary
 def test_the_cache_finds_what_the_dictionary_finds():
     """The cached lookup gives the drug dictionary's own answers (its exact matches)."""
     from drug_named_entity_recognition import find_drugs
