@@ -1,126 +1,19 @@
-"""Easy to see, to tap and to say, in Chromium: every page, light and dark, at desktop and a 360 px phone.
+"""Easy to see, to tap and to say, in Chromium. Full-size text and large targets are checked on
+every page by test_every_page.py (the checks are in page_checks.py); here:
 
-- Full-size text: reading text (summary boxes, tables, lists, definitions) at least
-  16 px; small print (sources and review dates, "Mentioned on", menus, footer) at least 14 px.
-- Large targets: every control, and every link that stands alone (not inside a
-  sentence), at least 44 x 44 px at 360 px, with the phone menu and search open too;
-  at desktop, the header and the page content.
+- Large targets in the phone menu and in search, open at 360 px, light and dark.
+- The text-size and target checks find what they look for (and leave out a link inside a sentence).
 - Tables fit or scroll sideways at 320 px, with nothing cut off.
 - How to say a drug name: shown in the glossary, in the tooltip and on paper; screen
   readers get plain syllables (checked in Chromium's accessibility tree), never the
   capitals and hyphens.
-(AAA contrast is checked on every page by test_accessibility.py.)
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_accessibility import PALETTES, settle, site_pages
-
-WIDTHS = {"desktop": 1280, "phone": 360}
-COMBINATIONS = [(palette, width) for palette in PALETTES for width in WIDTHS]
-IDS = [f"{p}-{w}" for p, w in COMBINATIONS]
-READING_PX, SMALL_PRINT_PX, TARGET_PX = 16, 14, 44
-# Small print: allowed at 14 px. Everything else in the page content is reading text.
-SMALL_PRINT = (".mbc-page-meta, .mbc-mentions, .mbc-mentions__pages, .md-footer, .md-nav, .md-header, .md-tabs, "
-               ".md-search, .md-source, .md-top, .headerlink")
-
-# Every visible piece of text whose font is too small: [size, needed, where, text].
-SMALL_TEXT = """([reading, small, smallPrint]) => {
-    const shown = (el) => {
-        const box = el.getBoundingClientRect();
-        if (!box.width || !box.height || el.closest('[hidden], .mbc-visually-hidden')) return false;
-        for (let e = el; e; e = e.parentElement) {
-            const style = getComputedStyle(e);
-            if (style.visibility === 'hidden' || style.opacity === '0' || style.display === 'none') return false;
-        }
-        return box.right > 0 && box.left < innerWidth;
-    };
-    const out = [], seen = new Set();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-        const el = walker.currentNode.parentElement;
-        if (!walker.currentNode.textContent.trim() || seen.has(el)) continue;
-        seen.add(el);
-        if (!shown(el)) continue;
-        const size = parseFloat(getComputedStyle(el).fontSize);
-        const needed = el.closest('article') && !el.closest(smallPrint) ? reading : small;
-        if (size < needed - 0.01) out.push([size, needed, el.tagName + '.' + el.className,
-                                           walker.currentNode.textContent.trim().slice(0, 40)]);
-    }
-    return out;
-}"""
-
-# Every control and every link that stands alone, smaller than the target: [w, h, what].
-# A link stands alone when its list item, paragraph or cell has no other words than its own
-# (a note in brackets aside); a link inside a sentence is exempt (WCAG 2.5.5).
-SMALL_TARGETS = """([target, scope]) => {
-    const hit = (el) => {
-        const box = el.getBoundingClientRect();
-        if (!box.width || !box.height || box.right <= 0 || box.left >= innerWidth) return false;
-        for (let e = el; e; e = e.parentElement) {
-            const style = getComputedStyle(e);
-            if (style.visibility === 'hidden' || style.opacity === '0' || style.display === 'none') return false;
-        }
-        return true;
-    };
-    const inSentence = (el) => {
-        if (el.tagName !== 'A') return false;
-        const block = el.parentElement.closest('p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, figcaption, div');
-        if (!block) return false;
-        const rest = block.textContent.replace(el.textContent, '').replace(/\\([^()]*\\)/g, '');
-        return /\\w/.test(rest);
-    };
-    const out = [];
-    const controls = 'a[href], button, label[for], summary, select, textarea, [role=button], '
-        + 'input:not([type=hidden]):not([disabled])';
-    for (const el of document.querySelectorAll(scope)) {
-        for (const c of [el, ...el.querySelectorAll(controls)]) {
-            if (!c.matches(controls) || c.matches('.md-skip') || !hit(c) || inSentence(c)) continue;
-            const box = c.getBoundingClientRect();
-            if (box.width < target - 0.5 || box.height < target - 0.5)
-                out.push([Math.round(box.width), Math.round(box.height), c.tagName + '.' + c.className + ' '
-                          + (c.textContent.trim() || c.getAttribute('aria-label') || c.title || '').slice(0, 30)]);
-        }
-    }
-    return [...new Set(out.map(JSON.stringify))].map(JSON.parse);
-}"""
-# At desktop the side menus are lists of links sized for a mouse; the header and content are checked.
-SCOPES = {"phone": "body", "desktop": ".md-header, .md-content"}
-
-
-def each_page(browser, built_site, served_site, palette, width, check):
-    """Run check(page, path) on every page in one browser context; return every problem found."""
-    phone = width == "phone"
-    context = browser.new_context(color_scheme=palette, viewport={"width": WIDTHS[width], "height": 800},
-                                  is_mobile=phone, has_touch=phone)
-    page = context.new_page()
-    problems = []
-    try:
-        for path in site_pages(built_site):
-            if path == "404.html":  # links its assets under the published path; test_accessibility covers it
-                continue
-            page.goto(served_site + path)
-            page.evaluate("document.querySelector('article a.mbc-term')?.focus()")  # shows a tooltip
-            settle(page)
-            problems += [f"{path or '/'}: {problem}" for problem in check(page)]
-    finally:
-        context.close()
-    return problems
-
-
-@pytest.mark.parametrize(("palette", "width"), COMBINATIONS, ids=IDS)
-def test_reading_text_is_16px_and_small_print_14px(browser, built_site, served_site, palette, width):
-    problems = each_page(browser, built_site, served_site, palette, width,
-                         lambda page: page.evaluate(SMALL_TEXT, [READING_PX, SMALL_PRINT_PX, SMALL_PRINT]))
-    assert not problems, "text below full size ([px, needed px, element, text]):\n" + "\n".join(map(str, problems))
-
-
-@pytest.mark.parametrize(("palette", "width"), COMBINATIONS, ids=IDS)
-def test_controls_and_links_that_stand_alone_are_44px(browser, built_site, served_site, palette, width):
-    problems = each_page(browser, built_site, served_site, palette, width,
-                         lambda page: page.evaluate(SMALL_TARGETS, [TARGET_PX, SCOPES[width]]))
-    assert not problems, "targets under 44 x 44 px ([w, h, element]):\n" + "\n".join(map(str, problems))
+from tests.browser.page_checks import (PALETTES, READING_PX, SMALL_PRINT, SMALL_PRINT_PX, SMALL_TARGETS, SMALL_TEXT,
+                                       TARGET_PX, settle, site_pages)
 
 
 @pytest.mark.parametrize("palette", PALETTES)
@@ -192,7 +85,7 @@ def test_tables_fit_or_scroll_at_320px_with_nothing_cut_off(browser, built_site,
     tables, problems = 0, []
     try:
         for path in site_pages(built_site):
-            if path == "404.html":
+            if path == "404.html":  # links its assets under the published path (see new_context); it has no table
                 continue
             page.goto(served_site + path)
             found = page.evaluate(TABLES)
