@@ -10,10 +10,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from mbc_guide.build import site_files, state
-from mbc_guide.checks import coverage_figures, coverage_report, rendering
+from mbc_guide.checks import coverage_figures, coverage_report, rendering, reviewed_text
 from mbc_guide.data.errors import DataError
 from mbc_guide.html import content_policy
 from mbc_guide.messages import build_log
+from mbc_guide.paths import display_path
 from mbc_guide.publish import offline_shim, web_app
 
 log = get_plugin_logger(__name__)
@@ -46,6 +47,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
     for message in coverage_figures.gap_messages(build.coverage):
         log.warning(message)
+    for problem in reviewed_text.site_problems(Path(config.docs_dir), build.inventory, build.glossary, build.reviews,
+                                               render):
+        log.warning(f"{display_path(problem.file)}:{problem.line}: {problem.message}")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -7,6 +7,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data"
 SOURCES_FILE = DATA_DIR / "sources.yml"
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
+REVIEWS_FILE = DATA_DIR / "reviews.yml"
 OVERRIDES_DIR = ROOT / "overrides"
 
 

@@ -10,8 +10,8 @@ from mkdocs.structure.files import File, Files
 
 from mbc_guide.build.state import Build
 from mbc_guide.html import content_policy
-from mbc_guide.pages import generated_pages, whole_guide
-from mbc_guide.publish import minify_assets, offline_shim, web_app
+from mbc_guide.pages import generated_pages, whats_new, whole_guide
+from mbc_guide.publish import feed, minify_assets, offline_shim, web_app
 
 BUILD_ONLY = ("hooks/", "mbc_guide/")  # folders of overrides/ that hold build code, never published
 
@@ -43,12 +43,21 @@ def robots_txt(site_url: str) -> str:
 def add_made_files(files: Files, build: Build) -> None:
     """Add the generated pages, robots.txt, the PDF, the app's files and the offline shim; minify the site's own."""
     config = build.config
-    for src_uri, content, data_file in generated_pages.generated(build.inventory, build.glossary):
+    made = generated_pages.generated(build.inventory, build.glossary)
+    titles = whats_new.page_titles(Path(config.docs_dir), made)
+    sources = [source.id for source in build.inventory.sources.values() if not source.names_only]
+    made.append((whats_new.WHATS_NEW_PAGE, whats_new.whats_new_markdown(build.reviews, titles, sources),
+                 "data/reviews.yml"))
+    for src_uri, content, data_file in made:
         if files.get_file_from_path(src_uri):
             raise PluginError(f"docs/{src_uri} is built from data; delete the hand-written file and edit {data_file}.")
         page = File.generated(config, src_uri, content=content)
         page.edit_uri = f"../{data_file}"
         files.append(page)
+    urls = {file.src_uri: file.url for file in files.documentation_pages()}
+    files.append(File.generated(config, whats_new.FEED, content=feed.atom_feed(
+        build.reviews, titles, urls, config.site_url or "http://localhost/", config.site_name,
+        urls[whats_new.WHATS_NEW_PAGE])))
     if config.site_url and build.hosted:
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
     if build.offline:

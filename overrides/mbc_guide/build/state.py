@@ -11,11 +11,14 @@ from mkdocs.exceptions import PluginError
 
 from mbc_guide.build.settings import SiteSettings, read_settings
 from mbc_guide.checks.coverage_report import Report
+from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import Glossary
 from mbc_guide.data.inventory import Inventory
+from mbc_guide.data.reviews import Reviews, load_reviews
 from mbc_guide.data.site import site_data_or_abort
 from mbc_guide.html.content_policy import ThemeIds
 from mbc_guide.names.term_marker import TermMarker
+from mbc_guide.paths import REVIEWS_FILE
 from mbc_guide.publish.offline_shim import shim_source
 
 
@@ -31,6 +34,7 @@ class Build:
     pdf: Path | None  # the whole guide's PDF, when `make pdf` has made it
     inventory: Inventory | None = None
     glossary: Glossary | None = None
+    reviews: Reviews | None = None
     marker: TermMarker | None = None
     coverage: Report | None = None
     theme: ThemeIds | None = None
@@ -63,6 +67,10 @@ class Build:
     def load_data(self) -> None:
         """Load the checked data and the glossary's term marker (a data problem stops the build)."""
         self.inventory, glossary = site_data_or_abort(self.data_dir)
+        try:
+            self.reviews = load_reviews(self.data_dir / REVIEWS_FILE.name)
+        except DataError as err:
+            raise PluginError(str(err)) from None
         if glossary is not self.glossary:
             self.glossary, self.marker = glossary, TermMarker(glossary.entries)
 

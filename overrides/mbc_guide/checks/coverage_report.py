@@ -9,14 +9,16 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from mbc_guide.checks import link_check, rendering
+from mbc_guide.checks import link_check, rendering, reviewed_text
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import Page, meta_line, page_meta_problems, read_page
 from mbc_guide.data.glossary import Glossary, load_glossary
 from mbc_guide.data.inventory import Inventory, Item, load_inventory
+from mbc_guide.data.reviews import Reviews, load_reviews
 from mbc_guide.html import content_policy
 from mbc_guide.names import drug_names
 from mbc_guide.names.finder import NameFinder
+from mbc_guide.pages import generated_pages
 from mbc_guide.paths import ROOT, display_path
 from mbc_guide.text import respelling
 from mbc_guide.text.characters import normalise
@@ -29,7 +31,7 @@ class Finding:
     severity: str  # "error" | "warning"
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
     # | "source" (inventory vs. source text) | "drug name" (unknown to the glossary) | "link" (leads nowhere)
-    # | "respelling" (a drug without one) | "brand" (none recorded)
+    # | "respelling" (a drug without one) | "brand" (none recorded) | "review" (text changed since its review)
     kind: str
     page: str
     item: str
@@ -82,6 +84,7 @@ def check_site(
     render: Callable[[str], str] | None = None,
     theme: content_policy.ThemeIds | None = None,
     all_pages: bool = True,
+    reviews: Reviews | None = None,
 ) -> Report:
     """Check every page and inventory item; DataError on unusable input.
 
@@ -108,6 +111,7 @@ def check_site(
     _check_brands(glossary, report)
     if all_pages:
         _check_pages(inventory, pages, today, fail_overdue, report)
+        _check_reviews(docs_dir, pages, inventory, glossary, reviews or load_reviews(), render, report)
         if theme is None:
             theme = content_policy.theme_ids(rendering.theme_dirs(ROOT / "mkdocs.yml"), docs_dir)
         _check_files(docs_dir, report)
@@ -318,6 +322,16 @@ def _check_pages(inventory: Inventory, pages: dict[str, Page], today: dt.date, f
             problem, _, fix = message.partition("; ")
             report.findings.append(Finding("error" if fail_overdue else "warning", "page", rel, "review date",
                                            f"the page {problem}", fix, meta_line(page.meta, message.key)))
+
+
+def _check_reviews(docs_dir: Path, pages: dict[str, Page], inventory: Inventory, glossary: Glossary,
+                   reviews: Reviews, render: Callable[[str], str], report: Report) -> None:
+    reviewed = reviewed_text.reviewed_pages(docs_dir, pages, generated_pages.generated(inventory, glossary),
+                                            docs_dir.parent)
+    for problem in reviewed_text.review_problems(reviewed, reviews, render):
+        message, _, fix = problem.message.partition(". ")
+        report.findings.append(Finding("error", "review", problem.page, "review", message, fix, problem.line,
+                                       "" if problem.file == docs_dir / problem.page else display_path(problem.file)))
 
 
 def _row(item: Item, page: str | None) -> dict:

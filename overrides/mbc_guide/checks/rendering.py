@@ -14,13 +14,16 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.yaml_lines import check_yaml_shape
-from mbc_guide.html.tree import parse_fragment, walk
+from mbc_guide.html.tree import parse_fragment, top_nodes, walk
 
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]
 # Never seen by a reader: code blocks, scripts and styles, templates. Image alt text is not counted
 # either: most readers see the picture, not its words (README, "Checking the content").
 INVISIBLE_TAGS = frozenset({"pre", "script", "style", "template", "noscript", "head", "title"})
 HIDDEN_STYLES = ("display:none", "visibility:hidden")
+# Elements whose children are the blocks a reader reads one by one (boxes, lists, tables).
+BLOCK_CONTAINERS = frozenset({"div", "details", "blockquote", "section", "ul", "ol", "dl", "table", "thead", "tbody",
+                              "tfoot"})
 # The HTML of pages rendered in this process, by settings and text: the checks render the same pages many times.
 RENDERED_KEPT = 2048
 _RENDERED: dict[tuple[str, str], str] = {}
@@ -87,6 +90,23 @@ def visible_text(html: str) -> str:
     """The text a reader sees: no code blocks, comments, addresses, alt text or hidden elements."""
     tree = parse_fragment(html)
     return " ".join(node.text_content for node in walk(tree, INVISIBLE_TAGS, _hidden) if node.is_text_node)
+
+
+def visible_blocks(html: str) -> list[str]:
+    """The text a reader sees in each block (paragraph, heading, list item, table row...), spaces evened out."""
+    blocks: list[str] = []
+    nodes = list(top_nodes(parse_fragment(html)))
+    while nodes:
+        node = nodes.pop(0)
+        if node.is_element_node and (node.tag in INVISIBLE_TAGS or _hidden(node)):
+            continue
+        if node.is_element_node and node.tag in BLOCK_CONTAINERS:
+            nodes[:0] = list(node.iter(include_text=True))
+            continue
+        text = " ".join((visible_text(node.html or "") if node.is_element_node else node.text_content or "").split())
+        if text:
+            blocks.append(text)
+    return blocks
 
 
 def _hidden(element) -> bool:

@@ -20,6 +20,7 @@ SCHEMA_DIR = ROOT / "schemas"
 SOURCES_SCHEMA = SCHEMA_DIR / "sources.schema.json"
 GLOSSARY_SCHEMA = SCHEMA_DIR / "glossary.schema.json"
 SEARCH_WORDS_SCHEMA = SCHEMA_DIR / "search_words.schema.json"
+REVIEWS_SCHEMA = SCHEMA_DIR / "reviews.schema.json"
 
 
 def read_data_file(path: Path, schema: Path) -> YamlMapping:
