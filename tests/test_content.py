@@ -133,7 +133,7 @@ def test_every_built_page_shows_sources_review_dates_and_disclaimer(built_site):
         assert "does not replace advice from your own care team" in html, where
         assert "It is not a medical review." in html, where
         assert "What this page says about metastatic breast cancer comes only from these sources." in html, where
-        assert "The one thing we add is the plain meaning of some everyday medical words." in html, where
+        assert "We add only the plain meaning of some everyday medical words, and, from the names-only" in html, where
 
 
 def test_home_page_names_the_source_citation(built_site):
