@@ -71,6 +71,14 @@ def make(fork: Path, *targets: str) -> subprocess.CompletedProcess:
                           env={**env, "WHOLE_GUIDE_PDF": "", "PYTHONPATH": str(fork / "overrides")})
 
 
+def record_review(fork: Path, *pages: str) -> None:
+    """'Record a review', with the command CONTRIBUTING gives and a note of this change."""
+    command = code_block(section("Record a review")).split()
+    assert command[:2] == [".venv/bin/python", "scripts/review.py"], command
+    assert_passes(subprocess.run([sys.executable, "scripts/review.py", *pages, "--note", "A contributor's change."],
+                                 cwd=fork, capture_output=True, text=True, timeout=300))
+
+
 def assert_passes(result: subprocess.CompletedProcess) -> None:
     assert result.returncode == 0, (result.stdout[-6000:] + result.stderr[-3000:])
 
@@ -98,13 +106,15 @@ def add_a_drug(fork: Path) -> None:
         f"  {line}\n" for line in entry.replace("olaparib", NEW_DRUG).splitlines()))
 
     step(steps, 3, "Mention it on the page for its treatment")  # done above, before the drug was known
-    step(steps, 4, "Run `make validate`")
+    step(steps, 4, "Record the review of the pages you changed, the glossary (`glossary.md`)")
+    record_review(fork, "treatment/targeted-therapy.md", "glossary.md")
+    step(steps, 5, "Run `make validate`")
     assert_passes(make(fork, "validate"))
-    step(steps, 5, "`make build`, then `.venv/bin/python scripts/misspell.py --site site`")
+    step(steps, 6, "`make build`, then `.venv/bin/python scripts/misspell.py --site site`")
     assert_passes(make(fork, "build"))
     assert_passes(subprocess.run([sys.executable, "scripts/misspell.py", "--site", "site"], cwd=fork,
                                  capture_output=True, text=True, timeout=300))
-    step(steps, 6, "Run `make check`")
+    step(steps, 7, "Run `make check`")
 
 
 def add_a_page(fork: Path) -> None:
@@ -128,6 +138,8 @@ def add_a_page(fork: Path) -> None:
     (fork / "docs" / "living" / "family.md").write_text(front + "\n" + body, encoding="utf-8")
     step(steps, 4, "Write plainly")
     step(steps, 5, "Use your own words")
+    step(steps, 11, "Record the review of each page whose words you changed")
+    record_review(fork, "living/family.md")
 
 
 def test_add_a_drug_and_a_page_as_contributing_says(fork):
