@@ -17,7 +17,7 @@ data files. It prints:
 - for each added or changed page, its coverage (on a treatment page: the drugs
   and side effects it must name, and how many it does) and its reading grade,
   before and after;
-- the own-words, safety, drug-name and link findings of the new side.
+- the own-words, safety, drug-name, misspelling and link findings of the new side.
 
 The pull-request workflow writes it to the job's summary.
 

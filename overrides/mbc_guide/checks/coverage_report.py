@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from mbc_guide.checks import link_check, rendering, reviewed_text
+from mbc_guide.checks import link_check, misspelt_names, rendering, reviewed_text
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import Page, meta_line, page_meta_problems, read_page
 from mbc_guide.data.glossary import Glossary, load_glossary
@@ -31,6 +31,7 @@ class Finding:
     severity: str  # "error" | "warning"
     # "coverage" (an inventory item) | "page" (front matter) | "safety" (content policy)
     # | "source" (inventory vs. source text) | "drug name" (unknown to the glossary) | "link" (leads nowhere)
+    # | "misspelling" (a slip of a glossary name)
     # | "respelling" (a drug without one) | "brand" (none recorded) | "review" (text changed since its review)
     kind: str
     page: str
@@ -250,29 +251,53 @@ def _check_glossary_backing(inventory: Inventory, glossary: Glossary, report: Re
 
 def _check_drug_names(inventory: Inventory, glossary: Glossary, pages: dict[str, Page], seen: _SeenText,
                       report: Report) -> None:
-    """Every drug name a reader sees on a page, or in a glossary definition, is one the glossary knows."""
+    """Every drug name a reader sees on a page, or in a glossary definition, is one the glossary knows, spelt right."""
     finder = drug_names.for_site(inventory, glossary)
+    slips = misspelt_names.for_site(finder, glossary)
     fix = ("if a registered source names it, add it under that source's drugs in data/sources.yml and give it a "
            "glossary entry in data/glossary.yml (or add it to the aliases of its entry): see CONTRIBUTING.md, "
            "'Add a drug'; a brand name goes under its drug's `brands`, with the NCI dictionary entry where it "
            "was seen; a drug no registered source names needs its source registered first ('Add a source'); "
            "a word that only looks like a drug name goes under not_drugs in data/glossary.yml, with a reason")
+    slip_fix = ("write {name}; if it is another word, spelt right, list it under not_drugs in data/glossary.yml, "
+                "with a reason")
     for rel, page in pages.items():
-        if not finder.candidates(page.body.replace("*", "").replace("_", "")):
-            continue  # the quick test over the Markdown: no page is rendered for this check alone
-        for name in finder.unknown(seen.text(rel)):
+        markdown = page.body.replace("*", "").replace("_", "")
+        if not finder.candidates(markdown) and not slips.candidates(markdown):
+            continue  # the quick tests over the Markdown: no page is rendered for this check alone
+        text = seen.text(rel)
+        misspelt = slips.find(text)
+        for word, name in misspelt:
+            line = drug_names.line_of(page.body, word)
+            report.findings.append(Finding(
+                "error", "misspelling", rel, word, f"'{word}' looks like a misspelling: did you mean {name}?",
+                slip_fix.format(name=name), line + page.body_line - 1 if line else None))
+        for name in _unknown(finder, text, misspelt):
             line = drug_names.line_of(page.body, name)
             report.findings.append(Finding(
                 "error", "drug name", rel, name, f"'{name}' looks like a drug name, but the glossary does not know it",
                 fix, line + page.body_line - 1 if line else None))
-    if not finder.candidates(" ".join(e.definition for e in glossary.entries)):
+    definitions = " ".join(e.definition for e in glossary.entries)
+    if not finder.candidates(definitions) and not slips.candidates(definitions):
         return  # one quick test over every definition, before looking at each
     for entry in glossary.entries:
-        for name in finder.unknown(entry.definition):
+        misspelt = slips.find(entry.definition)
+        for word, name in misspelt:
+            report.findings.append(Finding(
+                "error", "misspelling", "glossary.md", word,
+                f"the definition of '{entry.term}' has '{word}', which looks like a misspelling: did you mean {name}?",
+                slip_fix.format(name=name), entry.line, display_path(glossary.path)))
+        for name in _unknown(finder, entry.definition, misspelt):
             report.findings.append(Finding(
                 "error", "drug name", "glossary.md", name,
                 f"the definition of '{entry.term}' names '{name}', which looks like a drug name the glossary does "
                 "not know", fix, entry.line, display_path(glossary.path)))
+
+
+def _unknown(finder: drug_names.DrugNames, text: str, misspelt: list[tuple[str, str]]) -> list[str]:
+    """The unknown drug names of a text, but those already reported as misspellings."""
+    slips = {word.casefold() for word, _ in misspelt}
+    return [name for name in finder.unknown(text) if name.casefold() not in slips]
 
 
 def _at(path: Path, line: int) -> str:

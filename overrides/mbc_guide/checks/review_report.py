@@ -19,7 +19,7 @@ from mbc_guide.pages import generated_pages
 from mbc_guide.text.characters import normalise
 from mbc_guide.text.markdown_escape import md_text
 
-REVIEW_KINDS = ("safety", "drug name", "link")  # the validator's findings a reviewer must see
+REVIEW_KINDS = ("safety", "drug name", "misspelling", "link")  # the validator's findings a reviewer must see
 # The folders and files the first section watches, beside the pages' front matter.
 WATCHED = ("mkdocs.yml", "Makefile", "pyproject.toml", "requirements*.txt", "package*.json", "docs", "data",
            "overrides", "scripts", ".github", ".ci")
@@ -181,7 +181,7 @@ def report(base: Side, head: Side, ref: str) -> str:
     findings = [f"- {f.kind}: {md_text(f.file or 'docs/' + f.page)}{':' + str(f.line) if f.line else ''}: "
                 f"{md_text(f.message)}" for f in head.findings]
     findings += [f"- own words: {md_text(line)}" for line in head.own_words]
-    out += findings or ["No own-words, safety, drug-name or link finding."]
+    out += findings or ["No own-words, safety, drug-name, misspelling or link finding."]
     return "\n".join(out) + "\n"
 
 

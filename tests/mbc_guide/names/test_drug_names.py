@@ -83,18 +83,21 @@ def test_the_dictionary_words_are_cached_by_version(tmp_path, monkeypatch):
     built = []
     monkeypatch.setattr(drug_names, "CACHE_DIR", tmp_path)
     monkeypatch.setattr(drug_names, "_build_cache", lambda: built.append(1) or {
-        "words": "eribulin\n", "names": '{"eribulin": ["Eribulin"]}'})
+        "words": "eribulin\n", "names": '{"eribulin": ["Eribulin"]}', "everyday": "water\nnotes\n"})
+    cached = (drug_names.dictionary_words, drug_names.dictionary_names, drug_names.everyday_words)
     try:
         for _ in range(2):  # made once, then read back
-            drug_names.dictionary_words.cache_clear()
-            drug_names.dictionary_names.cache_clear()
+            for function in cached:
+                function.cache_clear()
             assert drug_names.dictionary_words() == {"eribulin"}
             assert drug_names.find_drugs(["Uses", "Eribulin"]) == [({"name": "Eribulin"}, 1, 2)]
+            assert drug_names.everyday_words() == {"water", "notes"}
         assert built == [1]
         assert len(list(tmp_path.glob("drug-words-*.txt"))) == 1 and len(list(tmp_path.glob("drug-names-*.json"))) == 1
+        assert len(list(tmp_path.glob("drug-everyday-*.txt"))) == 1
     finally:
-        drug_names.dictionary_words.cache_clear()
-        drug_names.dictionary_names.cache_clear()
+        for function in cached:
+            function.cache_clear()
 
 
 @pytest.mark.slow  # loads the whole dictionary
@@ -122,6 +125,12 @@ def test_the_real_dictionary_words():
     words = drug_names.dictionary_words()
     assert {"eribulin", "thalidomide", "paracetamol", "tamoxifen", "kadcyla"} <= words
     assert not {"caps", "oats", "buffers", "luminal", "armour", "hops"} & words
+
+
+def test_the_real_everyday_words():
+    words = drug_names.everyday_words()
+    assert len(words) > 100_000 and {"cycling", "perception", "notes", "water", "tamoxifen"} <= words
+    assert not {"tamoxifin", "herceptin", "eribulin", "eribulen"} & words
 
 
 # --- Through the validator, on the covered fixture site ----------------------------------------
