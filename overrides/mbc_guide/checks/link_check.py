@@ -15,7 +15,7 @@ from mbc_guide.data.glossary import Glossary
 from mbc_guide.data.inventory import Inventory
 from mbc_guide.html import content_policy
 from mbc_guide.html.tree import elements, parse_fragment
-from mbc_guide.pages import generated_pages
+from mbc_guide.pages import generated_pages, whats_new
 
 # Pages whose anchors are added in the build: links to them are checked, their anchors only by the build.
 ANCHORS_MADE_IN_BUILD = {"whole-guide.md"}
@@ -35,7 +35,8 @@ def broken_links(pages: dict[str, Page], html_of: Callable[[str], str], inventor
                  render: Callable[[str], str]) -> list[BrokenLink]:
     """Each link from a page to a missing page, or to a missing anchor, with its line."""
     generated = {generated_pages.GLOSSARY_PAGE: lambda: generated_pages.glossary_markdown(inventory, glossary),
-                 generated_pages.SIDE_EFFECTS_PAGE: lambda: generated_pages.side_effects_markdown(inventory)}
+                 generated_pages.SIDE_EFFECTS_PAGE: lambda: generated_pages.side_effects_markdown(inventory),
+                 whats_new.WHATS_NEW_PAGE: lambda: "# What's new\n"}  # its other headings are dates
     anchors: dict[str, set[str]] = {}
 
     def anchors_of(target: str) -> set[str]:
