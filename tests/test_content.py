@@ -133,7 +133,8 @@ def test_every_built_page_shows_sources_review_dates_and_disclaimer(built_site):
         assert "does not replace advice from your own care team" in html, where
         assert "It is not a medical review." in html, where
         assert "What this page says about metastatic breast cancer comes only from these sources." in html, where
-        assert "We add only the plain meaning of some everyday medical words, and, from the names-only" in html, where
+        assert "We add only two things. One is the plain meaning of some everyday medical words." in html, where
+        assert "The other is how to say drug names, and their brand names." in html, where
 
 
 def test_home_page_names_the_source_citation(built_site):
@@ -159,8 +160,15 @@ def test_treatment_controls_the_spread_it_does_not_stop_it():
     assert "keep the cancer from spreading" not in changing
 
 
-def test_the_site_says_the_cancer_spreads_without_treatment():
-    assert "Without treatment, the cancer spreads." in plain("understanding/index.md")
+def test_the_cancer_spreads_without_treatment_is_said_of_de_novo_cancer_only():
+    """The source says it of cancer that has already spread when it is first found, not of every reader's."""
+    understanding = plain("understanding/index.md")
+    de_novo = understanding.split('Doctors call this "de novo"', 1)[1].split("distant recurrence", 1)[0]
+    assert "Without treatment, cancer found this way keeps spreading." in de_novo
+    assert "If breast cancer has already spread when it is first found, it will keep spreading without treatment." \
+        in plain("treatment/index.md")
+    for page in PAGES:
+        assert "Without treatment, the cancer spreads." not in plain(page.relative_to(ROOT / "docs").as_posix()), page
 
 
 def test_the_170000_figure_is_dated():
@@ -179,7 +187,9 @@ def test_about_page_states_exactly_what_is_added():
     assert "Everything this site says about metastatic breast cancer comes from these two articles" in about
     assert "we add no tip, question or claim about the cancer that the articles do not give" in about
     assert "We explain some everyday medical words in plain language" in about
+    assert "And we show how to say drug names, and some brand names that drugs are sold under." in about
     assert "We do not add facts from anywhere else" not in about
+    assert "There is one thing we add" not in about
 
 
 @pytest.mark.parametrize("word", ["lymph nodes", "mammogram", "hospice", "menopause", "antibodies"])

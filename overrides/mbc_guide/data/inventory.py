@@ -31,6 +31,8 @@ class Item:
     aliases: tuple[str, ...]
     source: str
     line: int
+    # A side effect's note: a condition or fuller words its source gives, shown on the Side effects A to Z page.
+    note: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -128,7 +130,8 @@ def _load_item(entry: YamlMapping, kind: str, sid: str, treatments: dict[str, Tr
     if treatment is not None and treatment not in treatments:
         raise DataError(path, entry.line_of("treatment"), f"{kind} '{name}' of source '{sid}': unknown treatment "
                         f"'{treatment}'; use one of {', '.join(treatments)} or add it under 'treatments'.")
-    return Item(kind, name, treatment, tuple(a.strip() for a in entry.get("aliases", ())), sid, entry.line)
+    return Item(kind, name, treatment, tuple(a.strip() for a in entry.get("aliases", ())), sid, entry.line,
+                note=" ".join(entry.get("note", "").split()))
 
 
 def _check_duplicate_items(sources: dict[str, Source], path: Path) -> None:

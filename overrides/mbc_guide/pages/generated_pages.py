@@ -124,8 +124,11 @@ def side_effects_markdown(inventory: Inventory) -> str:
     """The Side effects A to Z page: each side effect with the treatments that can cause it."""
     effects: dict[str, dict] = {}
     for item in inventory.items("side effect"):
-        row = effects.setdefault(normalise(item.name), {"name": item.name, "aliases": [], "treatments": []})
+        row = effects.setdefault(normalise(item.name),
+                                 {"name": item.name, "aliases": [], "treatments": [], "notes": []})
         row["aliases"] += [a for a in item.aliases if a not in row["aliases"]]
+        if item.note and item.note not in row["notes"]:
+            row["notes"].append(item.note)
         if item.treatment not in row["treatments"]:
             row["treatments"].append(item.treatment)
     sources = sorted({i.source for i in inventory.items("side effect")})
@@ -134,7 +137,8 @@ def side_effects_markdown(inventory: Inventory) -> str:
         sources, inventory.reviewed, inventory.next_review)]
     out.append("# Side effects A to Z\n\n!!! summary \"In short\"\n\n"
                "    Look up a side effect to see which kinds of treatment can cause it. "
-               "Each link takes you to the page on that treatment. Side effects are not the same for each drug. "
+               "Each link takes you to the page on that treatment. "
+               "Side effects of hormone and targeted therapy depend on the drug. "
                "If you get a side effect that is strong or odd, tell your care team right away. "
                "You can ask them how to cope with side effects such as nausea.\n")
     for key in sorted(effects):
@@ -143,5 +147,6 @@ def side_effects_markdown(inventory: Inventory) -> str:
                           for t in sorted(row["treatments"]))
         other_names = [a for a in row["aliases"] if a.lower() not in row["name"].lower() and row["name"].lower() not in a.lower()]
         also = f" Also called: {', '.join(text(a) for a in other_names)}." if other_names else ""
-        out.append(f"\n## {text(heading(row['name']))}\n\nYou may get it with: {links}.{also}\n")
+        notes = "".join(f" {text(note)}" for note in row["notes"])
+        out.append(f"\n## {text(heading(row['name']))}\n\nYou may get it with: {links}.{also}{notes}\n")
     return "".join(out)

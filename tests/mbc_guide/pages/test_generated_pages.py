@@ -72,3 +72,28 @@ def test_no_side_effect_shows_twice_under_another_name():
     page = gen.side_effects_markdown(inventory)
     assert page.count("## Rash") == 1 and "## Skin rash" not in page
     assert "periods" not in page
+
+
+def test_a_side_effects_note_gives_back_what_its_short_name_leaves_out():
+    """A side effect's note (data/sources.yml) follows its treatments: the source's condition or fuller words."""
+    inventory, _ = data()
+    page = gen.side_effects_markdown(inventory)
+    menstrual = page.split("## Menstrual cycle disruption\n", 1)[1].split("##", 1)[0]
+    assert "[hormone therapy](hormone-therapy.md). It can happen in people who have not yet been through menopause." \
+        in menstrual
+    infection = page.split("## Risk of infection\n", 1)[1].split("##", 1)[0]
+    assert "Chemo can raise the risk of infection." in infection
+    fatigue = page.split("## Fatigue\n", 1)[1].split("##", 1)[0]
+    assert fatigue.strip().endswith("[targeted therapy](targeted-therapy.md).")  # no note, nothing added
+
+
+def test_a_side_effects_note_is_escaped():
+    inventory, _ = data()
+    source = inventory.sources["medical-news-today"]
+    items = tuple(dataclasses.replace(i, note='<script>alert("x")</script> *bold*') if i.name == "cough" else i
+                  for i in source.items)
+    hostile = dataclasses.replace(inventory, sources={**inventory.sources,
+                                                      source.id: dataclasses.replace(source, items=items)})
+    html = markdown.markdown(gen.side_effects_markdown(hostile), extensions=["attr_list", "admonition"])
+    assert "<script>" not in html and "<strong>bold</strong>" not in html
+    assert "&lt;script&gt;" in html
