@@ -43,10 +43,13 @@ def test_every_data_file_names_its_schema_and_matches_it(data_file):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+NEXT_REVIEW = re.search(r"^next_review: (\S+)$", (ROOT / "data" / "sources.yml").read_text(encoding="utf-8"), re.M)[1]
+
+
 @pytest.mark.parametrize(("name", "old", "new", "expected"), [
     ("glossary.yml", "kind: drug", "kind: pill", "'pill' is not one of"),
     ("glossary.yml", "    definition: >-", "    defintion: >-", "Additional properties are not allowed"),
-    ("sources.yml", "reviewed: 2026-11-21", "reviewed: 2026-13-45", "is not a 'date'"),
+    ("sources.yml", f"\nnext_review: {NEXT_REVIEW}", "\nnext_review: 2026-13-45", "is not a 'date'"),
     ("sources.yml", "    file: 000_", "    file: ../000_", "does not match"),
     ("search_words.yml", "{site: fatigue, readers:", "{site: fatigue, reader:", "'readers' is a required property"),
 ])

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from mbc_guide.data.front_matter import (
     page_meta_problems,
     shown_meta,
 )
+from mbc_guide.checks.reviewed_text import write_reviews
 from mbc_guide.data.inventory import load_inventory
+from mbc_guide.data.reviews import load_reviews
 from mbc_guide.html.tree import elements, parse_document
 from tests.helpers import ROOT, build_site
 from tests.test_hostile_input import assert_clean_failure, edit, validate
@@ -96,6 +99,10 @@ def test_an_overdue_page_says_so_to_readers_and_fails_ci(site_copy):
     page = site_copy / CHEMO
     text = re.sub(r"\nreviewed: [^\n]*", "\nreviewed: 2025-01-10", page.read_text(encoding="utf-8"), count=1)
     page.write_text(re.sub(r"\nnext_review: [^\n]*", "\nnext_review: 2025-06-10", text, count=1), encoding="utf-8")
+    reviews = load_reviews(site_copy / "data" / "reviews.yml")  # and its record says it was last reviewed then
+    record = reviews.pages[CHEMO.removeprefix("docs/")]
+    older = replace(record, reviews=(replace(record.latest, date=dt.date(2025, 1, 10), note=None),))
+    write_reviews(reviews.path, {**reviews.pages, record.page: older})
     assert validate(site_copy).returncode == 0
     assert_clean_failure(validate(site_copy, "--fail-overdue"), r"chemotherapy\.md:\d+.*was due for review", 1)
     result = build_site(site_copy / "site", project=site_copy)

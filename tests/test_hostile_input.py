@@ -18,9 +18,9 @@ from unittest import mock
 
 import pytest
 
-from mbc_guide.checks import validator
+from mbc_guide.checks import review_command, validator
 from mbc_guide.html.tree import elements, parse_document
-from tests.helpers import build_site
+from tests.helpers import ROOT, build_site
 
 
 @pytest.fixture
@@ -66,6 +66,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess, expected: str, cod
 
 
 CHEMO = "docs/treatment/chemotherapy.md"
+CHEMO_REVIEWED = re.search(r"^reviewed: (\S+)$", (ROOT / CHEMO).read_text(encoding="utf-8"), re.M)[1]
 
 # (what to break, file, old text, new text, expected message, validator exit code)
 CASES = {
@@ -99,7 +100,7 @@ CASES = {
                         r"chemotherapy\.md.*(line \d+|:\d+).*image source '/\\\\tracker\.example/p\.png'", 1),
     "site javascript link": (CHEMO, "# Chemotherapy", "# Chemotherapy\n\n[Download](site:javascript:alert(1))",
                              r"chemotherapy\.md.*(line \d+|:\d+).*address 'site:javascript:alert\(1\)'", 1),
-    "quoted date": (CHEMO, "reviewed: 2026-11-21", 'reviewed: "2026-11-21"',
+    "quoted date": (CHEMO, f"reviewed: {CHEMO_REVIEWED}\n", f'reviewed: "{CHEMO_REVIEWED}"\n',
                     r"chemotherapy\.md.*(line \d+|:\d+).*`reviewed` date in quotes", 1),
     "nested source list": (CHEMO, "sources: [medical-news-today", "sources: [[x], medical-news-today",
                            r"chemotherapy\.md.*(line \d+|:\d+).*not an id", 1),
@@ -237,6 +238,8 @@ def test_hostile_data_is_escaped_on_every_page(project):
     edit(sources, "title: Treating metastatic breast cancer", 'title: "Treating <img src=x onerror=alert(1)> cancer"')
     edit(sources, "publisher: Medical News Today", 'publisher: "Medical <b>News</b> Today"')
     edit(sources, "name: Chemotherapy", 'name: "Chemo<script>alert(2)</script>"')
+    with contextlib.chdir(project), contextlib.redirect_stdout(io.StringIO()):  # as a maintainer would record it
+        assert review_command.main(["glossary.md", "treatment/side-effects.md", "--note", "A test."], root=project) == 0
     result = build(project)
     assert result.returncode == 0, result.stderr
     for html_file in (project / "site").rglob("*.html"):

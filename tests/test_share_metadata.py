@@ -16,9 +16,11 @@ import yaml
 
 from mbc_guide.data.front_matter import Page, read_page, split_page
 from mbc_guide.data.inventory import Source
+from mbc_guide.data.reviews import load_reviews
 from mbc_guide.data.site import load_all
 from mbc_guide.html.tree import parse_document
 from mbc_guide.pages.generated_pages import glossary_markdown, side_effects_markdown
+from mbc_guide.pages.whats_new import whats_new_markdown
 from mbc_guide.pages.share_metadata import (
     hosted_url,
     medical_web_page,
@@ -56,6 +58,7 @@ def docs_pages() -> dict[str, Page]:
     inventory, glossary = load_all()
     pages["glossary.md"] = split_page("glossary.md", glossary_markdown(inventory, glossary))
     pages["treatment/side-effects.md"] = split_page("treatment/side-effects.md", side_effects_markdown(inventory))
+    pages["whats-new.md"] = split_page("whats-new.md", whats_new_markdown(load_reviews(), {}, []))
     return pages
 
 

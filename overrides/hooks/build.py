@@ -47,9 +47,10 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
     for message in coverage_figures.gap_messages(build.coverage):
         log.warning(message)
-    for problem in reviewed_text.site_problems(Path(config.docs_dir), build.inventory, build.glossary, build.reviews,
-                                               render):
-        log.warning(f"{display_path(problem.file)}:{problem.line}: {problem.message}")
+    if build.reviews is not None:
+        for problem in reviewed_text.site_problems(Path(config.docs_dir), build.inventory, build.glossary,
+                                                   build.reviews, render):
+            log.warning(f"{display_path(problem.file)}:{problem.line}: {problem.message}")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -75,7 +75,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         log.info(f"{_where(page, meta, message.key)}: the page {message}")
     page.meta = shown_meta(meta, errors)
     page.meta["page_record"] = page_record.page_record(meta, errors, warnings, build.inventory,
-                                                       build.reviews.pages.get(page.file.src_uri))
+                                                       build.reviews and build.reviews.pages.get(page.file.src_uri))
     reviewed = page.meta.get("reviewed")
     if isinstance(reviewed, dt.date):
         page.update_date = reviewed.isoformat()  # the sitemap's date

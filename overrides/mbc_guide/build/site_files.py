@@ -9,8 +9,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from mbc_guide.build.state import Build
+from mbc_guide.data.reviews import Reviews
 from mbc_guide.html import content_policy
 from mbc_guide.pages import generated_pages, whats_new, whole_guide
+from mbc_guide.paths import REVIEWS_FILE
 from mbc_guide.publish import feed, minify_assets, offline_shim, web_app
 
 BUILD_ONLY = ("hooks/", "mbc_guide/")  # folders of overrides/ that hold build code, never published
@@ -46,7 +48,8 @@ def add_made_files(files: Files, build: Build) -> None:
     made = generated_pages.generated(build.inventory, build.glossary)
     titles = whats_new.page_titles(Path(config.docs_dir), made)
     sources = [source.id for source in build.inventory.sources.values() if not source.names_only]
-    made.append((whats_new.WHATS_NEW_PAGE, whats_new.whats_new_markdown(build.reviews, titles, sources),
+    reviews = build.reviews or Reviews({}, build.data_dir / REVIEWS_FILE.name)
+    made.append((whats_new.WHATS_NEW_PAGE, whats_new.whats_new_markdown(reviews, titles, sources),
                  "data/reviews.yml"))
     for src_uri, content, data_file in made:
         if files.get_file_from_path(src_uri):
@@ -56,7 +59,7 @@ def add_made_files(files: Files, build: Build) -> None:
         files.append(page)
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
     files.append(File.generated(config, whats_new.FEED, content=feed.atom_feed(
-        build.reviews, titles, urls, config.site_url or "http://localhost/", config.site_name,
+        reviews, titles, urls, config.site_url or "http://localhost/", config.site_name,
         urls[whats_new.WHATS_NEW_PAGE])))
     if config.site_url and build.hosted:
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))

@@ -67,8 +67,9 @@ class Build:
     def load_data(self) -> None:
         """Load the checked data and the glossary's term marker (a data problem stops the build)."""
         self.inventory, glossary = site_data_or_abort(self.data_dir)
+        reviews = self.data_dir / REVIEWS_FILE.name  # a copy of the data may have no reviews yet
         try:
-            self.reviews = load_reviews(self.data_dir / REVIEWS_FILE.name)
+            self.reviews = load_reviews(reviews) if reviews.is_file() else None
         except DataError as err:
             raise PluginError(str(err)) from None
         if glossary is not self.glossary:

@@ -14,7 +14,7 @@ from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import Page, meta_line, page_meta_problems, read_page
 from mbc_guide.data.glossary import Glossary, load_glossary
 from mbc_guide.data.inventory import Inventory, Item, load_inventory
-from mbc_guide.data.reviews import Reviews, load_reviews
+from mbc_guide.data.reviews import Reviews
 from mbc_guide.html import content_policy
 from mbc_guide.names import drug_names
 from mbc_guide.names.finder import NameFinder
@@ -112,7 +112,8 @@ def check_site(
     _check_brands(glossary, report)
     if all_pages:
         _check_pages(inventory, pages, today, fail_overdue, report)
-        _check_reviews(docs_dir, pages, inventory, glossary, reviews or load_reviews(), render, report)
+        if reviews is not None:
+            _check_reviews(docs_dir, pages, inventory, glossary, reviews, render, report)
         if theme is None:
             theme = content_policy.theme_ids(rendering.theme_dirs(ROOT / "mkdocs.yml"), docs_dir)
         _check_files(docs_dir, report)

@@ -102,7 +102,12 @@ def review_problems(reviewed: list[ReviewedPage], reviews: Reviews, render: Call
 def site_problems(docs_dir: Path, inventory, glossary, reviews: Reviews,
                   render: Callable[[str], str]) -> list[ReviewProblem]:
     """review_problems() for every page of the site beside docs_dir, its own and those made from its data."""
-    pages = {path.relative_to(docs_dir).as_posix(): read_page(docs_dir, path) for path in sorted(docs_dir.rglob("*.md"))}
+    pages = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            pages[path.relative_to(docs_dir).as_posix()] = read_page(docs_dir, path)
+        except DataError:
+            continue  # an unreadable page is reported, with its reason, by the checks that read it
     return review_problems(reviewed_pages(docs_dir, pages, generated_pages.generated(inventory, glossary),
                                           docs_dir.parent), reviews, render)
 

@@ -13,9 +13,10 @@ from mbc_guide.checks import coverage_report, rendering, source_check
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
+from mbc_guide.data.reviews import load_reviews
 from mbc_guide.html import content_policy
 from mbc_guide.messages import workflow_annotations
-from mbc_guide.paths import ROOT, display_path
+from mbc_guide.paths import REVIEWS_FILE, ROOT, display_path
 from mbc_guide.search import readers_words
 
 DESCRIPTION = "Check that the site covers every drug and side effect its sources name."
@@ -135,9 +136,11 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
             readers_words.load_search_words(words)
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         theme = content_policy.theme_ids(rendering.theme_dirs(args.config), args.docs)
+        reviews_file = args.sources.with_name(REVIEWS_FILE.name)  # a copy of the data may have no reviews yet
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
                                             today=args.today, fail_overdue=args.fail_overdue, render=render,
-                                            theme=theme)
+                                            theme=theme, reviews=load_reviews(reviews_file)
+                                            if reviews_file.is_file() else None)
         folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record, root)
         if args.record:
             print(f"Wrote {display_path(source_check.write_record(inventory, folder))}.")

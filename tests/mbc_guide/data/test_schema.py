@@ -312,12 +312,13 @@ def test_the_readers_words_follow_their_schema(tmp_path):
 
 def test_a_date_is_read_as_json_schema_reads_it(data):
     """check-jsonschema reads a YAML date as text; so does the loader: quoted or not, the same date."""
-    edit(data / "sources.yml", "reviewed: 2026-11-21", 'reviewed: "2026-11-21"')
-    assert load_inventory(data / "sources.yml").reviewed == dt.date(2026, 11, 21)
-    edit(data / "sources.yml", 'reviewed: "2026-11-21"', "reviewed: 2026-11-21 10:00:00")
+    reviewed = load_inventory(data / "sources.yml").reviewed.isoformat()
+    edit(data / "sources.yml", f"\nreviewed: {reviewed}", f'\nreviewed: "{reviewed}"')
+    assert load_inventory(data / "sources.yml").reviewed.isoformat() == reviewed
+    edit(data / "sources.yml", f'\nreviewed: "{reviewed}"', f"\nreviewed: {reviewed} 10:00:00")
     with pytest.raises(DataError) as err:
         load_inventory(data / "sources.yml")
-    assert err.value.message == "'reviewed' must be a date written YYYY-MM-DD, not '2026-11-21T10:00:00'."
+    assert err.value.message == f"'reviewed' must be a date written YYYY-MM-DD, not '{reviewed}T10:00:00'."
 
 
 def test_a_pattern_is_read_as_ecma_262_reads_it(data):
