@@ -185,6 +185,20 @@ def test_real_words_and_short_words_are_left_alone(search_page, site_url):
     assert not any("Outlook" in t or "outlook" in t for t in titles[:1]), "'out' must not match 'Outlook' first"
 
 
+def test_a_glossary_result_shows_the_respelling_once_and_never_its_spoken_form(search_page, site_url):
+    """The snippet shows what a sighted reader sees on the page: the spoken form is for screen readers only."""
+    found = search(search_page, "capecitibine")
+    assert notes(search_page) == ["Showing results for capecitabine"]
+    glossary = expected_path(site_url, "glossary.md")
+    assert glossary in found
+    snippets = search_page.eval_on_selector_all(
+        "a.md-search-result__link", "links => links.filter((a) => new URL(a.href).hash === '#capecitabine')"
+        ".map((a) => [new URL(a.href).pathname, a.textContent])")
+    snippet = next(text for path, text in snippets if path == glossary)
+    assert snippet.count("kay-peh-SY-tuh-been") == 1, snippet
+    assert "kay peh sy tuh been" not in snippet and "stress on" not in snippet, snippet
+
+
 def test_nothing_found_offers_glossary_terms_and_the_help_pages(search_page, site_url):
     found = search(search_page, "pertuzzzumabb xq")
     assert notes(search_page)[0] == "No page has “pertuzzzumabb xq”. Did you mean pertuzumab?", notes(search_page)

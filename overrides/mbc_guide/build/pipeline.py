@@ -13,6 +13,7 @@ from mbc_guide.build.state import Build
 from mbc_guide.html import (
     content_policy,
     external_links,
+    screen_reader_text,
     standalone_links,
     table_captions,
     task_list,
@@ -88,6 +89,11 @@ def hide_checklist_boxes(body: PageBody) -> None:
     task_list.hide_boxes(body.tree)
 
 
+def keep_screen_reader_text_out_of_search(body: PageBody) -> None:
+    """Leave text for screen readers only (how to say a name) out of the search index and its result snippets."""
+    screen_reader_text.keep_out_of_search(body.tree)
+
+
 def caption_tables(body: PageBody) -> list[str]:
     """Make each "Table: ..." line the caption of the table below it; report tables without one."""
     uncaptioned = table_captions.add_captions(body.tree)
@@ -108,6 +114,7 @@ PAGE_STEPS = (
     Step("resolve site addresses", resolve_site_addresses, after=("check content",)),
     Step("open external links safely", open_external_links_safely, after=("resolve site addresses",)),
     Step("hide checklist boxes", hide_checklist_boxes, after=("check content",)),
+    Step("keep screen-reader text out of search", keep_screen_reader_text_out_of_search, after=("check content",)),
     Step("caption tables", caption_tables, after=("check content",)),
     Step("mark standalone links", mark_standalone_links, after=("mark glossary names", "resolve site addresses")),
 )

@@ -133,7 +133,9 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         glossary = load_glossary(inventory, args.glossary)
         words = args.sources.with_name("search_words.yml")
         if words.is_file():  # the readers' words, read as the build reads them (a copy of the data may have none)
-            readers_words.load_search_words(words)
+            unreached = readers_words.unreached(readers_words.load_search_words(words), inventory)
+            if unreached:
+                raise unreached[0]  # one at a time, as every data problem
         render = rendering.renderer(*rendering.markdown_settings(args.config))
         theme = content_policy.theme_ids(rendering.theme_dirs(args.config), args.docs)
         reviews_file = args.sources.with_name(REVIEWS_FILE.name)  # a copy of the data may have no reviews yet

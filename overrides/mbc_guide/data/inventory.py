@@ -19,6 +19,7 @@ class Treatment:
     id: str
     name: str
     page: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ _ITEM_KINDS = {"drugs": "drug", "side_effects": "side effect", "terms": "term"}
 def load_inventory(path: Path = SOURCES_FILE, schema: Path = SOURCES_SCHEMA) -> Inventory:
     """Read data/sources.yml, checked against its schema, that each item's treatment exists and none is listed twice."""
     data = read_data_file(path, schema)
-    treatments = {tid: Treatment(tid, block["name"].strip(), block["page"].strip())
+    treatments = {tid: Treatment(tid, block["name"].strip(), block["page"].strip(), block.line_of("name"))
                   for tid, block in data["treatments"].items()}
     sources = {sid: _load_source(sid, block, treatments, path) for sid, block in data["sources"].items()}
     _check_duplicate_items(sources, path)

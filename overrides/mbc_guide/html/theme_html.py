@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from mbc_guide.html.screen_reader_text import CLASS as SCREEN_READER_ONLY
+
 
 def fix_theme_html(tree: LexborHTMLParser) -> None:
     """Fix the theme's invalid attributes in a parsed page and name its section toggles."""
@@ -31,6 +33,6 @@ def fix_theme_html(tree: LexborHTMLParser) -> None:
         name = section_names.get((toggle.attributes["id"] or "").removesuffix("_label"))
         if toggle.attributes["id"].endswith("_label") and name and not toggle.text(deep=True).strip():
             hidden = tree.create_node("span")
-            hidden.attrs["class"] = "mbc-visually-hidden"
+            hidden.attrs["class"] = SCREEN_READER_ONLY
             hidden.insert_child(name)
             toggle.insert_child(hidden)

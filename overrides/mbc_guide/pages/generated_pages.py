@@ -6,6 +6,7 @@ import posixpath
 
 from mbc_guide.data.glossary import Brand, Glossary, GlossaryEntry, slug, unique_anchors
 from mbc_guide.data.inventory import Inventory
+from mbc_guide.html.screen_reader_text import CLASS as SCREEN_READER_ONLY
 from mbc_guide.text import respelling
 from mbc_guide.text.characters import normalise
 from mbc_guide.text.markdown_escape import md_text as text
@@ -117,7 +118,7 @@ def _brand_entry(brand: Brand, drug: GlossaryEntry, anchor: str) -> str:
 def say_it(say: str) -> str:
     """The "Say it" line: the respelling for the eye, its spoken form for screen readers."""
     return (f'<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">{html.escape(say)}'
-            f'</span><span class="mbc-visually-hidden">{html.escape(respelling.spoken(say))}</span></span>')
+            f'</span><span class="{SCREEN_READER_ONLY}">{html.escape(respelling.spoken(say))}</span></span>')
 
 
 def side_effects_markdown(inventory: Inventory) -> str:

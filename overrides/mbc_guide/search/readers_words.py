@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mbc_guide.data.errors import DataError
+from mbc_guide.data.inventory import Inventory
 from mbc_guide.data.schema import SEARCH_WORDS_SCHEMA, read_data_file
 from mbc_guide.data.yaml_lines import YamlMapping
 from mbc_guide.html.tree import parse_fragment, text_nodes
-from mbc_guide.paths import ROOT
+from mbc_guide.paths import ROOT, display_path
+from mbc_guide.text.characters import normalise
 
 WORDS_FILE = ROOT / "data" / "search_words.yml"
 # Hidden fields of the search index; their weights are set in mkdocs.yml (plugins: search: fields:).
@@ -36,12 +38,22 @@ class WordMap:
 
 
 @dataclass(frozen=True)
+class OwnName:
+    """A side effect, term or treatment that readers call by its own name alone, and why."""
+
+    name: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
 class SearchWords:
     """data/search_words.yml, checked."""
 
     path: Path
     maps: tuple[WordMap, ...]
     common_words: tuple[str, ...]
+    own_names: tuple[OwnName, ...] = ()
 
     def readers_for(self, site_word: str) -> tuple[str, ...]:
         """The readers' words mapped to this site word (capital letters ignored)."""
@@ -53,7 +65,9 @@ def load_search_words(path: Path = WORDS_FILE, schema: Path = SEARCH_WORDS_SCHEM
     """Read data/search_words.yml, checked against its schema and for what a schema cannot say (DataError)."""
     data = read_data_file(path, schema)
     maps = [_word_map(entry, path) for entry in data["words"]]
-    return SearchWords(path, tuple(maps), tuple(w.strip().lower() for w in data.get("common_words", ())))
+    own = tuple(OwnName(e["name"].strip(), " ".join(e["reason"].split()), e.line)
+                for e in data.get("own_name_only", ()))
+    return SearchWords(path, tuple(maps), tuple(w.strip().lower() for w in data.get("common_words", ())), own)
 
 
 def _word_map(entry: YamlMapping, path: Path) -> WordMap:
@@ -67,6 +81,47 @@ def _word_map(entry: YamlMapping, path: Path) -> WordMap:
     if same:
         raise DataError(path, entry.line, f"'{site}': '{same[0]}' is the site's own word; remove it from 'readers'.")
     return WordMap(site.strip(), tuple(r.strip() for r in readers), entry.line)
+
+
+# --- Readers' words for every side effect, term and treatment --------------------------------
+
+
+def leads_to(search_words: SearchWords, names: tuple[str, ...]) -> bool:
+    """Whether a reader's word leads to a thing of these names: a mapping's site word or phrase holds one of them."""
+    return any(has_phrase(words(m.site), words(name)) for m in search_words.maps for name in names)
+
+
+def _things(inventory: Inventory) -> dict[str, tuple[str, tuple[str, ...], int]]:
+    """Each side effect, term and treatment of the inventory once: {key: (kind, names, line of its first listing)}."""
+    things: dict[str, tuple[str, tuple[str, ...], int]] = {}
+    for item in inventory.items("side effect") + inventory.items("term"):
+        kind, names, line = things.get(normalise(item.name), (item.kind, (), item.line))
+        things[normalise(item.name)] = (kind, tuple(dict.fromkeys((*names, *item.names))), line)
+    for treatment in inventory.treatments.values():
+        things.setdefault(normalise(treatment.name), ("treatment", (treatment.name,), treatment.line))
+    return things
+
+
+def unreached(search_words: SearchWords, inventory: Inventory) -> list[DataError]:
+    """What no reader's word leads to and own_name_only does not list; own_name_only entries unknown or not needed."""
+    things = _things(inventory)
+    own = {normalise(o.name): o for o in search_words.own_names}
+    problems = []
+    for kind, names, line in things.values():
+        listed = [own[normalise(n)] for n in names if normalise(n) in own]
+        if leads_to(search_words, names):
+            problems += [DataError(search_words.path, o.line, f"'{o.name}' has readers' words, so it is not "
+                                   "called by its own name alone; remove it from own_name_only.") for o in listed]
+        elif not listed:
+            problems.append(DataError(inventory.path, line, f"{kind} '{names[0]}' has no readers' words: add the "
+                                      f"everyday words readers type for it to {display_path(search_words.path)} "
+                                      f"({{site: {names[0]}, readers: [...]}}), or, when readers call it by this name "
+                                      "alone, list it under own_name_only there with the reason."))
+    known = {normalise(n) for _, names, _ in things.values() for n in names}
+    problems += [DataError(search_words.path, o.line, f"'{o.name}' under own_name_only is no side effect, term or "
+                           f"treatment of {display_path(inventory.path)}; fix its spelling or remove it.")
+                 for o in search_words.own_names if normalise(o.name) not in known]
+    return problems
 
 
 # --- Words of a search-index entry -----------------------------------------------------------

@@ -11,6 +11,7 @@ from mbc_guide.data.site import load_all
 from mbc_guide.html.tree import parse_document
 from mbc_guide.search import readers_words as rw
 from mbc_guide.search import search_index as search_words
+from mbc_guide.text import respelling
 
 WORDS = rw.SearchWords(rw.WORDS_FILE, (rw.WordMap("fatigue", ("tiredness",), 1),
                                        rw.WordMap("stage 4", ("stage four",), 2),
@@ -118,6 +119,32 @@ def test_the_built_index_has_the_hidden_fields_and_the_workers_settings(built_si
     assert "tiredness" in fatigue["title_words"]
     drugs = next(d for d in data["docs"] if d["location"] == "treatment/chemotherapy/#the-drugs")
     assert "eribulin" in drugs["drugs"].split()
+
+
+def test_the_built_index_holds_only_what_a_sighted_reader_sees(built_site):
+    """No entry, on any page, has a glossary name's spoken form (for screen readers); its respelling stays once."""
+    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    _, glossary = load_all()
+    spoken = {entry.say: respelling.spoken(entry.say) for entry in glossary.entries if entry.say}
+    # Its syllables alone too ("kay peh sy tuh been"): spaced, unlike the respelling shown ("kay-peh-SY-tuh-been").
+    syllables = [words.split(",")[0] for words in spoken.values() if " " in words.split(",")[0]]
+    found = [f"{doc['location']}: {text!r}" for doc in data["docs"] for field in ("title", "text")
+             for text in (*spoken.values(), *syllables) if text in doc[field].lower()]
+    assert not found, "text for screen readers only is in the search index:\n" + "\n".join(found)
+    capecitabine = next(d for d in data["docs"] if d["location"] == "glossary/#capecitabine")
+    assert capecitabine["text"].count("kay-peh-SY-tuh-been") == 1
+    assert len(spoken) >= 20
+
+
+@pytest.mark.parametrize("page, say", [("glossary/index.html", "#capecitabine ~ p .mbc-say"),
+                                       ("whole-guide/index.html", "#glossary--capecitabine ~ p .mbc-say")])
+def test_the_built_pages_still_show_and_say_what_they_did(built_site, page, say):
+    """The spoken form is still on the page for screen readers, with no mark for the search left on it."""
+    tree = parse_document((built_site / page).read_text(encoding="utf-8"))
+    line = tree.css_first(say)
+    assert line.css_first(".mbc-say__respelling").text() == "kay-peh-SY-tuh-been"
+    assert line.css_first(".mbc-visually-hidden").text() == "kay peh sy tuh been, stress on sy"
+    assert not tree.css("[data-search-exclude]")
 
 
 @pytest.mark.parametrize("search, problem", [
