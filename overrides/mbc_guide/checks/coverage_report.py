@@ -257,8 +257,9 @@ def _check_drug_names(inventory: Inventory, glossary: Glossary, pages: dict[str,
     slips = misspelt_names.for_site(finder, glossary)
     fix = ("if a registered source names it, add it under that source's drugs in data/sources.yml and give it a "
            "glossary entry in data/glossary.yml (or add it to the aliases of its entry): see CONTRIBUTING.md, "
-           "'Add a drug'; a brand name goes under its drug's `brands`, with the NCI dictionary entry where it "
-           "was seen; a drug no registered source names needs its source registered first ('Add a source'); "
+           "'Add a drug'; a brand name goes under its drug's `brands`, with the regulator's page where it was "
+           "seen (CONTRIBUTING.md, 'Brand names'); a drug no registered source names needs its source registered "
+           "first ('Add a source'); "
            "a word that only looks like a drug name goes under not_drugs in data/glossary.yml, with a reason")
     slip_fix = ("write {name}; if it is another word, spelt right, list it under not_drugs in data/glossary.yml, "
                 "with a reason")
@@ -331,8 +332,8 @@ def _check_brands(glossary: Glossary, report: Report) -> None:
             report.findings.append(Finding(
                 "error", "brand", "glossary.md", entry.term,
                 f"drug '{entry.term}' records no brand name and no reason why none is recorded",
-                "add `brands:` ({name: ..., seen_at: the NCI dictionary entry's address, country: ... where it "
-                "matters}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line,
+                "add `brands:` ({name: ..., country: US, EU or UK, seen_at: the regulator's page, seen_on: the "
+                "day}) or `no_brand: <reason>` to its entry in data/glossary.yml", entry.line,
                 display_path(glossary.path)))
 
 

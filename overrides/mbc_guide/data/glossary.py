@@ -21,11 +21,13 @@ from mbc_guide.text.characters import invisible_characters, normalise
 
 @dataclass(frozen=True)
 class Brand:
-    """A name a drug is sold under, where it was seen (a names-only source's entry) and, where it matters, where."""
+    """A name a drug is sold under in one country or region, and the regulator's page and day it was seen on."""
 
     name: str
-    seen_at: str
-    country: str = ""  # "US", "UK and EU"...: empty when the name is the same everywhere the entry says
+    seen_at: str  # the page's address, under a names-only source registered for brand names
+    seen_on: dt.date
+    country: str  # "US", "EU" or "UK"
+    former: bool = False  # the page shows it is no longer sold there
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class GlossaryEntry:
     @property
     def names(self) -> tuple[str, ...]:
         """Every name a page may use for it: term, aliases and brand names (a brand gets its drug's tooltip)."""
-        return (self.term, *self.aliases, *(b.name for b in self.brands))
+        return (self.term, *self.aliases, *dict.fromkeys(b.name for b in self.brands))
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def _load_entry(block: YamlMapping, inventory: Inventory, path: Path) -> Glossar
             raise DataError(path, block.line_of("treatments"), f"{what}: unknown treatment class '{tid}'; use one of "
                             f"{', '.join(inventory.treatments)} (see data/sources.yml).")
     say, say_source = _respelling(block, inventory, path, what)
-    brands = tuple(_brand(entry, inventory, path, what) for entry in block.get("brands", ()))
+    brands = _brands(block.get("brands", ()), inventory, path, what)
     no_brand = " ".join(block["no_brand"].split()) if "no_brand" in block else None
     member_of = block["member_of"].strip() if "member_of" in block else None
     return GlossaryEntry(term, block["kind"], treatments, member_of, tuple(a.strip() for a in block.get("aliases", ())),
@@ -179,14 +181,22 @@ def _load_entry(block: YamlMapping, inventory: Inventory, path: Path) -> Glossar
                          brands=brands, no_brand=no_brand)
 
 
-def _brand(entry: YamlMapping, inventory: Inventory, path: Path, what: str) -> Brand:
-    """A brand name, which must have been seen at an entry of a names-only source registered for brand names."""
-    name, seen_at = entry["name"].strip(), entry["seen_at"].strip()
-    if not inventory.names_source("brand names", seen_at):
-        raise DataError(path, entry.line_of("seen_at"), f"{what}: brand '{name}' must be seen at an entry of a "
-                        "names-only source registered for brand names in data/sources.yml (its entries_at), "
-                        f"not '{seen_at[:80]}'.")
-    return Brand(name, seen_at, entry.get("country", "").strip())
+def _brands(blocks: list[YamlMapping], inventory: Inventory, path: Path, what: str) -> tuple[Brand, ...]:
+    """A drug's brands, each seen at an entry of a names-only source for brand names, each name once a country."""
+    brands: dict[tuple[str, str], Brand] = {}
+    for block in blocks:
+        brand = Brand(block["name"].strip(), block["seen_at"].strip(), as_date(block["seen_on"]), block["country"],
+                      block.get("former", False))
+        if not inventory.names_source("brand names", brand.seen_at):
+            raise DataError(path, block.line_of("seen_at"), f"{what}: brand '{brand.name}' must be seen at an entry "
+                            "of a names-only source registered for brand names in data/sources.yml (its entries_at), "
+                            f"not '{brand.seen_at[:80]}'.")
+        key = (normalise(brand.name), brand.country)
+        if key in brands:
+            raise DataError(path, block.line, f"{what}: brand '{brand.name}' is listed twice for the "
+                            f"{brand.country}; keep one.")
+        brands[key] = brand
+    return tuple(brands.values())
 
 
 def _respelling(block: YamlMapping, inventory: Inventory, path: Path, what: str) -> tuple[str | None, str | None]:

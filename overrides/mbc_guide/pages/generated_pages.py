@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from dataclasses import dataclass
 
 from mbc_guide.data.glossary import Brand, Glossary, GlossaryEntry, slug, unique_anchors
 from mbc_guide.data.inventory import Inventory
@@ -50,13 +51,13 @@ def glossary_markdown(inventory: Inventory, glossary: Glossary) -> str:
     backing += sorted({s.id for e in glossary.entries if e.say_source and e.say_source != "own"
                        for s in [inventory.names_source("respellings", e.say_source)]}
                       | {inventory.names_source("brand names", b.seen_at).id for e in glossary.entries for b in e.brands})
-    # Each brand name is listed too, pointing at its drug: (brand, drug) pairs with their own anchors.
-    brands = [(brand, entry) for entry in glossary.entries for brand in entry.brands]
+    # Each brand name is listed too, pointing at its drug: (brand name, drug) pairs with their own anchors.
+    brands = [(name, entry) for entry in glossary.entries for name in brand_names(entry.brands)]
     taken = {e.anchor for e in glossary.entries} | {letter_anchor(n[0].upper()) for n in
                                                      [e.term for e in glossary.entries] + [b.name for b, _ in brands]}
     brand_anchors = unique_anchors([b.name for b, _ in brands], taken=taken)
     items = [(entry.term, entry) for entry in glossary.entries] + \
-            [(brand.name, (brand, entry, anchor)) for (brand, entry), anchor in zip(brands, brand_anchors)]
+            [(name.name, (name, entry, anchor)) for (name, entry), anchor in zip(brands, brand_anchors)]
     groups: dict[str, tuple[str, list]] = {}  # letter anchor -> (letter shown, entries and brands)
     for name, item in sorted(items, key=lambda pair: normalise(pair[0])):
         letter = name[0].upper()
@@ -100,19 +101,48 @@ def _glossary_entry(entry: GlossaryEntry, inventory: Inventory, glossary: Glossa
     return "\n".join(lines)
 
 
-def sold_as(brands) -> str:
-    """ "Sold as Herceptin. It may also be sold under other brand names." (brand names escaped)."""
-    names = [text(b.name) + (f" (in the {text(b.country)})" if b.country else "") for b in brands]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    return f"Sold as {listed}. It may also be sold under other brand names."
+@dataclass(frozen=True)
+class BrandName:
+    """A brand name as the glossary shows it: once, with every country it was seen in, current or former."""
+
+    name: str
+    countries: tuple[str, ...]
+    former: bool
+
+    @property
+    def where(self) -> str:
+        """ "in the US and the EU" (escaped)."""
+        return "in " + " and ".join(f"the {text(c)}" for c in self.countries)
 
 
-def _brand_entry(brand: Brand, drug: GlossaryEntry, anchor: str) -> str:
+def brand_names(brands: tuple[Brand, ...]) -> list[BrandName]:
+    """A drug's brands by name, in the order recorded: each current name once, each former name once."""
+    countries: dict[tuple[str, bool], list[str]] = {}
+    for brand in brands:
+        countries.setdefault((brand.name, brand.former), []).append(brand.country)
+    return [BrandName(name, tuple(where), former) for (name, former), where in countries.items()]
+
+
+def sold_as(brands: tuple[Brand, ...]) -> str:
+    """ "Sold as Herceptin (in the US and the EU). ..." and "Once sold as Nolvadex (in the US)." (names escaped)."""
+    names = brand_names(brands)
+    current = [f"{text(b.name)} ({b.where})" for b in names if not b.former]
+    former = [f"{text(b.name)} ({b.where})" for b in names if b.former]
+    said = [f"Sold as {_either(current)}. It may also be sold under other brand names."] if current else []
+    return " ".join(said + ([f"Once sold as {_either(former)}."] if former else []))
+
+
+def _either(names: list[str]) -> str:
+    """ "A", "A or B", "A, B or C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _brand_entry(brand: BrandName, drug: GlossaryEntry, anchor: str) -> str:
     """A brand name in the A to Z: what it is, and a link to its drug's entry."""
-    where = f" in the {text(brand.country)}" if brand.country else ""
+    kind = "A former brand name" if brand.former else "A brand name"
     return (f"\n### {text(brand.name)} {{ #{anchor} }}\n\n"
-            f"A brand name{where} for [{text(drug.term)}](#{drug.anchor}): see that entry for what it is.\n\n"
-            "*Brand name*\n")
+            f"{kind} {brand.where} for [{text(drug.term)}](#{drug.anchor}): see that entry for what it is.\n\n"
+            f"*{'Former brand name' if brand.former else 'Brand name'}*\n")
 
 
 def say_it(say: str) -> str:

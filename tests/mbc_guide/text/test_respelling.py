@@ -67,7 +67,7 @@ def test_every_drug_and_word_named_class_of_the_glossary_has_a_respelling_with_i
 def test_the_nci_dictionaries_are_a_names_only_source():
     inventory, _ = load_all()
     nci = inventory.sources["nci-dictionaries"]
-    assert nci.names_only == ("respellings", "brand names") and nci.items == () and nci.file == ""
+    assert nci.names_only == ("respellings",) and nci.items == () and nci.file == ""
     assert nci not in inventory.text_sources()
     assert nci.url.startswith("https://www.cancer.gov/")
 
@@ -93,11 +93,11 @@ def test_bad_respellings_name_the_line_and_the_fix(data, old, new, message):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    file: nci.txt\n",
+    ("    names_only: [respellings]\n", "    names_only: [respellings]\n    file: nci.txt\n",
      "source 'nci-dictionaries' may not have 'file'; remove it. A names-only source gives names only"),
-    ("    names_only: [respellings, brand names]\n", "    names_only: [respellings]\n    drugs: []\n",
+    ("    names_only: [respellings]\n", "    names_only: [respellings]\n    drugs: []\n",
      "source 'nci-dictionaries' may not have 'drugs'; remove it."),
-    ("    names_only: [respellings, brand names]\n", "    names_only: [side effects]\n",
+    ("    names_only: [respellings]\n", "    names_only: [side effects]\n",
      "'side effects' in 'names_only' is unknown; use one of respellings, brand names."),
     ("      - https://www.cancer.gov/publications/dictionaries/\n", "      - javascript:alert(1)\n",
      "must be a web address"),
