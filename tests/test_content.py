@@ -25,11 +25,14 @@ def page_id(path: Path) -> str:
 
 
 def generated_pages() -> dict[str, str]:
-    """The Markdown of the pages built from data (glossary, side effects)."""
+    """The Markdown of the pages built from data (glossary, side effects, and What's new with its notes)."""
+    from mbc_guide.data.reviews import load_reviews
     from mbc_guide.pages import generated_pages as gen
+    from mbc_guide.pages import whats_new
     inventory, glossary = load_all()
     return {gen.GLOSSARY_PAGE: gen.glossary_markdown(inventory, glossary),
-            gen.SIDE_EFFECTS_PAGE: gen.side_effects_markdown(inventory)}
+            gen.SIDE_EFFECTS_PAGE: gen.side_effects_markdown(inventory),
+            whats_new.WHATS_NEW_PAGE: whats_new.whats_new_markdown(load_reviews(), {}, [])}
 
 
 def test_every_page_is_checked():
