@@ -58,7 +58,8 @@ def docs_pages() -> dict[str, Page]:
     inventory, glossary = load_all()
     pages["glossary.md"] = split_page("glossary.md", glossary_markdown(inventory, glossary))
     pages["treatment/side-effects.md"] = split_page("treatment/side-effects.md", side_effects_markdown(inventory))
-    pages["whats-new.md"] = split_page("whats-new.md", whats_new_markdown(load_reviews(), {}, []))
+    sources = [source.id for source in inventory.sources.values() if not source.names_only]
+    pages["whats-new.md"] = split_page("whats-new.md", whats_new_markdown(load_reviews(), {}, sources))
     return pages
 
 

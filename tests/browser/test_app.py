@@ -19,7 +19,9 @@ replacing that folder's files.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import shutil
 from pathlib import Path
 
@@ -27,6 +29,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from mbc_guide.checks import review_command
 from mbc_guide.publish import web_app
 from mbc_guide.tools.serve import serve
 from tests.helpers import ROOT, build_site
@@ -97,6 +100,8 @@ def changed_build(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     home = copy / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + f"\n{CHANGED_TEXT}\n", encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()):  # its review, recorded as for any publication
+        assert review_command.main(["index.md", "--note", "A sentence was added."], root=copy) == 0
     result = build_site(copy / "site", project=copy)
     assert result.returncode == 0, result.stderr
     return copy / "site"

@@ -1,5 +1,6 @@
 """What changed, for readers: a page's notes under its review date lead to the What's new page, which lists
-them newest first; every page names the feed in its head, and the feed is there, served and from file://."""
+them newest first and links to the feed; the hosted site names the feed in every page's head (a feed reader
+cannot follow a file:// copy), and the feed is there, served and from file://."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,7 +30,7 @@ def test_a_changed_page_says_what_changed_and_leads_to_whats_new(browser, site_u
         assert review.note in changes.first.inner_text()
         assert changes.first.locator("time").get_attribute("datetime") == review.date.isoformat()
         assert changes.first.is_visible()
-        page.get_by_role("link", name="What's new on this site").click()
+        page.locator(".mbc-page-meta__news").get_by_role("link", name="What's new").click()
         page.wait_for_load_state()
         assert page.locator("h1").inner_text().startswith("What's new")
         dates = page.locator("article h2").all_inner_texts()
@@ -37,18 +38,20 @@ def test_a_changed_page_says_what_changed_and_leads_to_whats_new(browser, site_u
         article = page.locator("article").inner_text()
         for _, change in CHANGES:
             assert change.note in article
-        feed = page.locator("head link[rel=alternate][type='application/atom+xml']").get_attribute("href")
-        assert feed.endswith("feed.xml")
+        assert page.locator("article a[href$='feed.xml']").count() == 1
     finally:
         context.close()
 
 
-def test_the_feed_is_published_beside_the_pages(page, site_url):
-    page.goto(site_url("index.md"))
-    href = page.evaluate("document.querySelector(\"link[type='application/atom+xml']\").href")
+def test_the_feed_is_published_and_the_hosted_pages_name_it(page, site_url):
+    page.goto(site_url("whats-new.md"))
+    href = page.locator("article a[href$='feed.xml']").evaluate("a => a.href")
+    named = page.locator("head link[rel=alternate][type='application/atom+xml']")
     if href.startswith("file:"):  # the offline copy: the file beside the pages (a browser shows it as XML)
+        assert named.count() == 0
         text = Path(url2pathname(urlsplit(href).path)).read_text(encoding="utf-8")
     else:
+        assert named.evaluate("link => link.href") == href
         response = page.goto(href)
         assert response.ok
         text = response.text()

@@ -22,7 +22,7 @@ from mbc_guide.pages import generated_pages
 from mbc_guide.paths import display_path
 
 RECORD_COMMAND = ".venv/bin/python scripts/review.py"
-DATE_LINE = re.compile(r"^(reviewed|next_review):[ \t]*\S+[ \t]*$", re.M)
+DATE_LINE = re.compile(r"^(reviewed|next_review):[ \t]*\S+([ \t]+#.*)?[ \t]*$", re.M)  # a comment may follow
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def write_review_dates(page: ReviewedPage, date: dt.date) -> None:
         if key in found:
             return match[0]
         found.add(key)
-        return f"{key}: {dates[key].isoformat()}"
+        return f"{key}: {dates[key].isoformat()}{match[2] or ''}"
     changed = DATE_LINE.sub(replace, text)
     if found != set(dates):
         raise DataError(page.file, None, "found no `reviewed:` and `next_review:` lines to set; add them.")
