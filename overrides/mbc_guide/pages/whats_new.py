@@ -40,5 +40,6 @@ def whats_new_markdown(reviews: Reviews, titles: dict[str, str], sources: list[s
         if review.date != shown:
             shown = review.date
             lines.append(f"## {review.date.strftime('%-d %B %Y')}\n")
-        lines.append(f"- [{text(titles.get(page, page))}]({posixpath.normpath(page)})\n\n    {text(review.note or '')}\n")
+        lines.append(f"- [{text(titles.get(page, page))}]({posixpath.normpath(page)}). {text(review.note or '')}")
+        lines.append("")
     return "\n".join(lines)

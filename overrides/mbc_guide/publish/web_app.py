@@ -31,11 +31,11 @@ ICONS = {
     "assets/icons/maskable-512.png": (512, "maskable", 0.2),
     "assets/icons/apple-touch-icon.png": (180, None, 0.12),  # iPhone and iPad home screens
 }
-# Files of the built site that are not kept on the device, and why.
+# Files of the built site that are not kept on the device, and why. (sitemap.xml is kept: the theme reads it
+# on every page, for the feed's rel=alternate link in the head.)
 NOT_PRECACHED = {
     SERVICE_WORKER: "the service worker itself",
     "404.html": "error page for the web server",
-    "sitemap.xml": "for search engines",
     "sitemap.xml.gz": "for search engines",
     "assets/images/favicon.png": "Material's own favicon; this site uses its SVG one",
 }

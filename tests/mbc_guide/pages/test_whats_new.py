@@ -23,6 +23,6 @@ def test_notes_newest_first_under_their_dates_with_links_and_escaped_text():
                                   ["src-a"])
     assert "reviewed: 2026-12-07\nnext_review: 2027-12-07\n" in markdown
     body = rendering.visible_blocks(RENDER(markdown.split("---\n", 2)[2]))
-    assert body.index("7 December 2026 ¶") < body.index("Questions A new question.") \
-        < body.index("6 December 2026 ¶") < body.index("Treatment We now say <b>who</b> this is about.")
+    assert body.index("7 December 2026 ¶") < body.index("Questions . A new question.") \
+        < body.index("6 December 2026 ¶") < body.index("Treatment . We now say <b>who</b> this is about.")
     assert "[Treatment](treatment/index.md)" in markdown

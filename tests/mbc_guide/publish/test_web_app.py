@@ -52,7 +52,7 @@ def test_manifest_has_what_phones_need():
     ("index.html", True), ("treatment/chemotherapy/index.html", True), ("search/search_index.json", True),
     ("assets/javascripts/glossary.js", True), ("assets/javascripts/bundle.a5f9d56c.min.js", True),
     ("assets/javascripts/bundle.a5f9d56c.min.js.map", False), ("sw.js", False), ("404.html", False),
-    ("downloads/mbc-guide.pdf", False), ("assets/javascripts/lunr/wordcut.js", False), ("sitemap.xml", False),
+    ("downloads/mbc-guide.pdf", False), ("assets/javascripts/lunr/wordcut.js", False), ("sitemap.xml", True), ("sitemap.xml.gz", False),
 ])
 def test_what_is_kept_on_the_device(path, kept):
     assert (web_app.precache_reason(path) is None) is kept
