@@ -4,6 +4,7 @@ A name only in a code block, a comment, a link's address or a hidden element is 
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,7 +93,8 @@ def visible_text(html: str) -> str:
     return " ".join(node.text_content for node in walk(tree, INVISIBLE_TAGS, _hidden) if node.is_text_node)
 
 
-def visible_blocks(html: str) -> list[str]:
+@functools.lru_cache(maxsize=256)
+def visible_blocks(html: str) -> tuple[str, ...]:
     """The text a reader sees in each block (paragraph, heading, list item, table row...), spaces evened out."""
     blocks: list[str] = []
     nodes = list(top_nodes(parse_fragment(html)))
@@ -106,7 +108,7 @@ def visible_blocks(html: str) -> list[str]:
         text = " ".join((visible_text(node.html or "") if node.is_element_node else node.text_content or "").split())
         if text:
             blocks.append(text)
-    return blocks
+    return tuple(blocks)
 
 
 def _hidden(element) -> bool:

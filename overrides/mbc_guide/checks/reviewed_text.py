@@ -54,7 +54,7 @@ def fingerprint(text: str) -> str:
 
 def blocks(markdown: str, render: Callable[[str], str]) -> list[str]:
     """The text a reader sees in each block of a page."""
-    return visible_blocks(render(markdown))
+    return list(visible_blocks(render(markdown)))
 
 
 def reviewed_pages(docs_dir: Path, pages: dict[str, Page], generated: Iterable[tuple[str, str, str]],
