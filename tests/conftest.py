@@ -86,6 +86,12 @@ def site_copy(tmp_path) -> Path:
 
 
 
+def pytest_collection_modifyitems(items):
+    """The longest tests first (a contributor's steps end to end, then the browser tests), so that the cores
+    finish at about the same time instead of one running the longest test alone at the end."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1 if "/browser/" in item.nodeid else 2)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print each page's reading grades (measured by tests/test_content.py)."""
     if READING_GRADES:
