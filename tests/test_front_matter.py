@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from mbc_guide.checks.reviewed_text import write_reviews
 from mbc_guide.data.front_matter import (
     FRONT_MATTER_KEYS,
     page_meta_problems,
     shown_meta,
 )
-from mbc_guide.checks.reviewed_text import write_reviews
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.reviews import load_reviews
 from mbc_guide.html.tree import elements, parse_document

@@ -20,12 +20,12 @@ from mbc_guide.data.reviews import load_reviews
 from mbc_guide.data.site import load_all
 from mbc_guide.html.tree import parse_document
 from mbc_guide.pages.generated_pages import glossary_markdown, side_effects_markdown
-from mbc_guide.pages.whats_new import whats_new_markdown
 from mbc_guide.pages.share_metadata import (
     hosted_url,
     medical_web_page,
     script_safe_json,
 )
+from mbc_guide.pages.whats_new import whats_new_markdown
 from tests.helpers import ROOT
 from tests.test_build import build_copy
 

@@ -12,8 +12,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.page_checks import (PALETTES, READING_PX, SMALL_PRINT, SMALL_PRINT_PX, SMALL_TARGETS, SMALL_TEXT,
-                                       TARGET_PX, settle, site_pages)
+from tests.browser.page_checks import (
+    PALETTES,
+    READING_PX,
+    SMALL_PRINT,
+    SMALL_PRINT_PX,
+    SMALL_TARGETS,
+    SMALL_TEXT,
+    TARGET_PX,
+    settle,
+    site_pages,
+)
 
 
 @pytest.mark.parametrize("palette", PALETTES)

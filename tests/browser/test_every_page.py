@@ -17,9 +17,24 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.page_checks import (AXE_OPTIONS, COMBINATIONS, IDS, PALETTES, READING_PX, SCOPES, SMALL_PRINT,
-                                       SMALL_PRINT_PX, SMALL_TARGETS, SMALL_TEXT, TARGET_PX, new_context, settle,
-                                       site_pages, site_prefix, unnamed_landmarks)
+from tests.browser.page_checks import (
+    AXE_OPTIONS,
+    COMBINATIONS,
+    IDS,
+    PALETTES,
+    READING_PX,
+    SCOPES,
+    SMALL_PRINT,
+    SMALL_PRINT_PX,
+    SMALL_TARGETS,
+    SMALL_TEXT,
+    TARGET_PX,
+    new_context,
+    settle,
+    site_pages,
+    site_prefix,
+    unnamed_landmarks,
+)
 
 
 def problems_on(page, axe: Axe, width: str) -> dict[str, list[str]]:

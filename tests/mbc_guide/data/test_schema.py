@@ -3,7 +3,6 @@ data file against its schema, and says each problem in plain words with the file
 from __future__ import annotations
 
 import ast
-import datetime as dt
 import json
 import shutil
 from pathlib import Path
