@@ -3,7 +3,7 @@
 The site's worker (docs/assets/javascripts/workers/search-readers.js) loads
 Material's own worker, named in the page's `__config`, and talks to it through
 its messages. After an upgrade of Material these tests fail with what to check;
-the build itself fails too (overrides/hooks/search_words.py, check_worker).
+the build itself fails too (mbc_guide.search.search_index.check_worker).
 The message format is checked under Node with Material's real worker
 (tests/js/search-readers.test.js, run by tests/test_search_worker_js.py).
 """

@@ -1,4 +1,4 @@
-"""The readers' words in the search index (overrides/hooks/readers_words.py, search_words.py)."""
+"""The readers' words in the search index (mbc_guide.search.readers_words and search_index)."""
 from __future__ import annotations
 
 import copy
