@@ -162,8 +162,9 @@ def write_reviews(path: Path, pages: dict[str, PageReviews]) -> None:
 
 
 def _date_line(data_file: Path) -> int | None:
-    match = DATE_LINE.search(data_file.read_text(encoding="utf-8")) if data_file.is_file() else None
-    return data_file.read_text(encoding="utf-8").count("\n", 0, match.start()) + 1 if match else None
+    text = data_file.read_text(encoding="utf-8") if data_file.is_file() else ""
+    match = DATE_LINE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _line_of(text: str, page: ReviewedPage) -> int | None:

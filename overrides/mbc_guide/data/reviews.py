@@ -53,6 +53,11 @@ class Reviews:
     pages: dict[str, PageReviews]
     path: Path
 
+    @property
+    def newest(self) -> dt.date | None:
+        """The date of the latest review of any page (None with no reviews)."""
+        return max((review.date for record in self.pages.values() for review in record.reviews), default=None)
+
     def changes(self) -> list[tuple[str, Review]]:
         """Every review that says what changed, newest first: (page, review)."""
         found = [(page, review) for page, record in self.pages.items() for review in record.reviews if review.note]

@@ -33,9 +33,10 @@ def heading(term: str) -> str:
     return term[0].upper() + term[1:] if term[1:2].islower() else term
 
 
-def _front_matter(title: str, description: str, sources: list[str], reviewed, next_review) -> str:
-    # Both pages are look-up lists. Their headings name every drug and side effect, so the search
-    # halves their weight: a page that explains a topic comes first when it matches as well.
+def front_matter(title: str, description: str, sources: list[str], reviewed, next_review) -> str:
+    """The front matter of a page made from data."""
+    # These pages are look-up lists that name every drug and side effect, so the search halves their
+    # weight: a page that explains a topic comes first when it matches as well.
     return (f"---\ntitle: {title}\ndescription: {description}\nsources: [{', '.join(sources)}]\n"
             f"reviewed: {reviewed}\nnext_review: {next_review}\nsearch:\n  boost: 0.5\n---\n\n")
 
@@ -62,7 +63,7 @@ def glossary_markdown(inventory: Inventory, glossary: Glossary) -> str:
     for name, item in sorted(items, key=lambda pair: normalise(pair[0])):
         letter = name[0].upper()
         groups.setdefault(letter_anchor(letter), (letter, []))[1].append(item)
-    out = [_front_matter(
+    out = [front_matter(
         "Glossary", "Plain meanings of every drug, group of drugs and medical word named on this site, A to Z.",
         backing, glossary.reviewed, glossary.next_review)]
     out.append("# Glossary\n\n!!! summary \"In short\"\n\n"
@@ -163,7 +164,7 @@ def side_effects_markdown(inventory: Inventory) -> str:
         if item.treatment not in row["treatments"]:
             row["treatments"].append(item.treatment)
     sources = sorted({i.source for i in inventory.items("side effect")})
-    out = [_front_matter(
+    out = [front_matter(
         "Side effects A to Z", "Each side effect named by our sources, A to Z, with the treatments that can cause it.",
         sources, inventory.reviewed, inventory.next_review)]
     out.append("# Side effects A to Z\n\n!!! summary \"In short\"\n\n"

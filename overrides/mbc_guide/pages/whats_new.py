@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mbc_guide.data.front_matter import read_page, split_page
 from mbc_guide.data.reviews import Reviews, a_year_after
+from mbc_guide.pages.generated_pages import front_matter
 from mbc_guide.text.markdown_escape import md_text as text
 
 WHATS_NEW_PAGE = "whats-new.md"
@@ -24,11 +25,9 @@ def page_titles(docs_dir: Path, generated: list[tuple[str, str, str]]) -> dict[s
 def whats_new_markdown(reviews: Reviews, titles: dict[str, str], sources: list[str]) -> str:
     """The page's Markdown: a heading per review date, each change under it with a link to its page."""
     changes = reviews.changes()
-    newest = max((review.date for record in reviews.pages.values() for review in record.reviews),
-                 default=dt.date(2026, 1, 1))
-    lines = [f"---\ntitle: What's new\ndescription: What changed on the pages of this guide, newest first.\n"
-             f"sources: [{', '.join(sources)}]\nreviewed: {newest}\nnext_review: {a_year_after(newest)}\n"
-             "search:\n  boost: 0.5\n---\n",
+    newest = reviews.newest or dt.date(2026, 1, 1)
+    lines = [front_matter("What's new", "What changed on the pages of this guide, newest first.", sources, newest,
+                          a_year_after(newest)),
              "# What's new\n",
              "Each time we check a page against its sources and change what it says, we note here what changed "
              "for you. The newest changes come first. Each page also lists its own changes under its review date.\n",

@@ -14,8 +14,6 @@ def atom_feed(reviews: Reviews, titles: dict[str, str], urls: dict[str, str], si
               whats_new_url: str) -> str:
     """The feed's XML: one entry for each review that says what changed, newest first, linking to its page."""
     changes = reviews.changes()
-    newest = max((review.date for record in reviews.pages.values() for review in record.reviews),
-                 default=dt.date(2026, 1, 1))
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
     _add(feed, "title", f"{site_name}: what's new")
@@ -23,7 +21,7 @@ def atom_feed(reviews: Reviews, titles: dict[str, str], urls: dict[str, str], si
     _add(feed, "id", urljoin(site_url, "feed.xml"))
     _add(feed, "link", rel="self", type="application/atom+xml", href=urljoin(site_url, "feed.xml"))
     _add(feed, "link", rel="alternate", type="text/html", href=urljoin(site_url, whats_new_url))
-    _add(feed, "updated", _timestamp(newest))
+    _add(feed, "updated", _timestamp(reviews.newest or dt.date(2026, 1, 1)))
     _add(_add(feed, "author"), "name", f"The maintainers of {site_name}")
     host = urlsplit(site_url).hostname or "localhost"
     for page, review in changes:
