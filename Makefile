@@ -9,8 +9,11 @@ PORT   ?= 8000
 
 # Keep MkDocs' "MkDocs 2" banner from burying real warnings.
 export NO_MKDOCS_2_WARNING := 1
+# Let Python keep compiled modules (in __pycache__/, ignored by git), also where the environment turns that
+# off: pytest then rewrites the tests' asserts once, not in every run and every process.
+export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: serve build check check-reports check-tests offline pdf validate record test bench lock clean
+.PHONY: serve build check check-reports own-words readability check-tests offline pdf validate record test bench lock clean
 
 ## serve: install, then preview the site at http://127.0.0.1:$(PORT)/mbc-plain-guide/, rebuilt on every save
 ## (not strict: a warning is printed and the preview keeps serving; build, check and CI are strict)
@@ -21,20 +24,24 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## check: the quick check to run before pushing (no browser, no npm): first the validator with its link and
+## check: the quick check to run before pushing (no browser, no npm): first, side by side, the validator with its link and
 ## anchor check, own words and reading grades; only when they pass, every test that needs no browser, on every
-## core (so one mistake in the data gives one message); the property-based tests try 40 mutations each here
+## core (so one mistake in the data gives one message); the property-based tests try 25 mutations each here
 check: $(VENV)/.installed
-	$(MAKE) --no-print-directory check-reports
+	$(MAKE) --no-print-directory --jobs=3 --output-sync=target check-reports
 	$(MAKE) --no-print-directory check-tests
 
-check-reports:
-	$(BIN)/python scripts/validate.py
+# The three reports of `make check`, side by side; each prints its whole report at once.
+check-reports: validate own-words readability
+
+own-words: $(VENV)/.installed
 	$(BIN)/python scripts/own_words.py
+
+readability: $(VENV)/.installed
 	$(BIN)/python scripts/readability.py
 
 check-tests:
-	HYPOTHESIS_PROFILE=quick WITHOUT_NPM=1 $(BIN)/python -m pytest -m "not browser and not slow and not builds" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
+	HYPOTHESIS_PROFILE=quick WITHOUT_NPM=1 $(BIN)/python -m pytest -m "not browser and not slow and not builds and not reports" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
 
 ## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
 offline: $(VENV)/.installed node_modules/.installed

@@ -14,9 +14,9 @@ from hypothesis import settings
 from tests.helpers import READING_GRADES, ROOT, build_site, need_npm_packages
 
 # The property-based tests (tests/mbc_guide/checks/test_validator_property.py): 200 examples each in the full suite;
-# `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 40.
+# `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 25.
 settings.register_profile("full", max_examples=200)
-settings.register_profile("quick", max_examples=40)
+settings.register_profile("quick", max_examples=25)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 

@@ -50,6 +50,7 @@ PAGE_NAMES = sorted(all_pages())
 KNOWN = readability.glossary_words()
 
 
+@pytest.mark.reports
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_reading_grade_at_most_8(name):
     text = all_pages()[name]
@@ -59,12 +60,14 @@ def test_reading_grade_at_most_8(name):
     assert smog <= readability.MAX_SMOG, f"{name} has SMOG grade {smog:.1f}; use shorter sentences and words"
 
 
+@pytest.mark.reports
 def test_median_smog_grade_at_most_7():
     grades = [readability.smog(text, KNOWN) for text in all_pages().values()]
     assert len(grades) >= 20
     assert statistics.median(grades) <= readability.MAX_MEDIAN_SMOG
 
 
+@pytest.mark.reports
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_no_sentence_over_25_words(name):
     assert readability.long_sentences(all_pages()[name]) == []
@@ -114,6 +117,7 @@ def test_missing_front_matter_is_reported():
     assert len(errors) == 3  # no sources, no reviewed, no next_review
 
 
+@pytest.mark.reports
 @pytest.mark.skipif(not OVERLAP_TOOL.exists(), reason=f"the own-words tool is not at {OVERLAP_TOOL}")
 def test_no_sentence_of_a_source_stands_in_the_site(tmp_path):
     for name, text in generated_pages().items():

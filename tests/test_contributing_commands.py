@@ -147,6 +147,7 @@ def test_the_test_named_for_a_command_runs_it(command):
             f"`{command}`: {name} does not contain {text or command!r}; name the test that runs it"
 
 
+@pytest.mark.reports
 @pytest.mark.parametrize("command", sorted(RUN_HERE))
 def test_the_command_runs_in_the_repository(command):
     if command.startswith("python3 ../shared/") and not (ROOT / shlex.split(command)[1]).is_file():

@@ -258,6 +258,7 @@ def test_the_json_ld_uses_only_what_schema_org_defines():
     assert schema_problems(data) == []
 
 
+@pytest.mark.builds
 def test_front_matter_is_escaped_in_every_tag(site_copy):
     page = site_copy / "docs" / "questions.md"
     hostile = 'Ask "why" & &lt;when&gt;, then \' close'  # markup itself is refused (tests/test_front_matter.py)

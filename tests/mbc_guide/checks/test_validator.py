@@ -214,6 +214,7 @@ def test_bad_front_matter_yaml_exits_2(site, capsys):
     assert code == 2 and "index.md:" in err and "YAML syntax" in err
 
 
+@pytest.mark.reports
 def test_real_site_passes_quickly():
     start = time.perf_counter()
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py")], capture_output=True, text=True)
