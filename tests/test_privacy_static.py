@@ -27,8 +27,8 @@ offline copy (`offline_site`) is scanned. The rule:
   appear at all (in JS: after removing VENDOR_URLS), and no script touches
   document.cookie.
 
-The browser test (tests/browser/test_offline_privacy.py) checks the same
-promise by recording real requests.
+The browser tests (tests/browser/test_every_page.py, test_every_offline_page.py
+and test_offline_privacy.py) check the same promise by recording real requests.
 """
 from __future__ import annotations
 

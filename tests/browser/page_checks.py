@@ -25,6 +25,28 @@ AXE_OPTIONS = {
     "rules": {"color-contrast-enhanced": {"enabled": True}},
     "resultTypes": ["violations"],
 }
+# Colours come from the palette and sizes from the width; the theme's frame (header, tabs, side menus, footer)
+# changes with both, and comes from one template on every page. So every page is visited in two combinations
+# that between them hold both palettes and both widths, and the pages of FRAME_PAGES, one of each kind, in all
+# four; axe checks the frame on those pages, and everything else on every page.
+EVERY_PAGE_IN = (("light", "desktop"), ("dark", "phone"))
+FRAME_PAGES = ("", "treatment/", "treatment/chemotherapy/", "glossary/", "404.html")
+NOT_THE_FRAME = {"exclude": [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"]]}
+# The whole guide holds every other page's text, checked in both palettes: axe reads it at desktop only.
+WHOLE_GUIDE = "whole-guide/"
+
+
+def pages_to_visit(pages: list[str], palette: str, width: str) -> list[str]:
+    """The pages visited in this combination (see EVERY_PAGE_IN)."""
+    return pages if (palette, width) in EVERY_PAGE_IN else [path for path in pages if path in FRAME_PAGES]
+
+
+def axe_context(path: str, width: str) -> dict | None | bool:
+    """What axe checks on the page at path: everything but the frame, the whole page (None), or nothing (False)."""
+    if path == WHOLE_GUIDE and width != "desktop":
+        return False
+    return None if path in FRAME_PAGES else NOT_THE_FRAME
+
 
 # --- Full-size text and large targets ---------------------------------------------------------------
 
@@ -119,6 +141,42 @@ def unnamed_landmarks(page) -> list[str]:
     # An unnamed <form> is not a landmark, and the one search landmark needs no name.
     return [role for role, name in found
             if not name and (role == "navigation" or (role != "form" and roles.count(role) > 1))]
+
+
+# --- What a page asks of the network, and what goes wrong ---------------------------------------------
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+BROKEN_IMAGES = "[...document.images].filter(i => i.loading !== 'lazy' && !(i.complete && i.naturalWidth))" \
+                ".map(i => i.src)"
+
+
+def record_problems(page, base: str) -> list[str]:
+    """A list that fills with each request to another host, failed request, HTTP error, console error
+    and uncaught exception of the page; base is the site's own address (http://127.0.0.1:PORT/ or file:///…/)."""
+    problems: list[str] = []
+
+    def is_local(url: str) -> bool:
+        return url.startswith(base) or url.startswith(LOCAL_SCHEMES)
+
+    def failed(request) -> None:
+        # Chromium cancels a page's unfinished requests (such as the favicon) when it navigates away:
+        # net::ERR_ABORTED on a local file is that, not a failure.
+        if not (request.failure == "net::ERR_ABORTED" and is_local(request.url)):
+            problems.append(f"request failed: {request.url} ({request.failure})")
+
+    page.on("request", lambda r: is_local(r.url) or problems.append(f"request to another host: {r.url}"))
+    page.on("requestfailed", failed)
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console error: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"uncaught exception: {e}"))
+    return problems
+
+
+def taken(problems: list[str]) -> list[str]:
+    """What the recorder found since the last call; it starts again empty."""
+    found = list(problems)
+    problems.clear()
+    return found
 
 
 # --- Opening the pages ------------------------------------------------------------------------------

@@ -92,9 +92,10 @@ def live_site(tmp_path, built_site):
         yield base, folder
 
 
-def changed_build(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def changed_build(tmp_path_factory) -> Path:
     """The site built again with one sentence added to the home page, as a new publication would be."""
-    copy = tmp_path / "project"
+    copy = tmp_path_factory.mktemp("changed") / "project"
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
@@ -135,7 +136,7 @@ def wait_for_caches(page, done, timeout_ms: int = 30_000) -> list[str]:
     raise AssertionError(f"the site's caches are still {names}")
 
 
-def test_the_site_works_offline_after_the_first_visit_and_updates(phone, live_site, tmp_path):
+def test_the_site_works_offline_after_the_first_visit_and_updates(phone, live_site, changed_build):
     context, page, problems = phone
     base, folder = live_site
     first_build = folder.parent / "first-build"
@@ -153,7 +154,7 @@ def test_the_site_works_offline_after_the_first_visit_and_updates(phone, live_si
 
     # A changed build is published while the reader is online: the next page is fresh from the
     # network, and the newer worker saves that build and takes over quietly; the old cache goes.
-    publish(changed_build(tmp_path), folder)
+    publish(changed_build, folder)
     page.goto(base)
     expect(page.locator("article")).to_contain_text(CHANGED_TEXT)
     wait_for_caches(page, lambda names: len(names) == 1 and names != first_caches)
@@ -234,13 +235,12 @@ def test_chromium_finds_the_site_installable(browser, chromium_path, served_site
         context.close()
 
 
-
 def html_pages(site: Path) -> list[str]:
     """The address, from the site root, of every page the worker keeps ("", "glossary/", ...)."""
     return [path.removesuffix("index.html") for path in web_app.precache_paths(site) if path.endswith(".html")]
 
 
-def test_a_poisoned_cache_is_gone_once_a_clean_build_is_published(phone, live_site, tmp_path):
+def test_a_poisoned_cache_is_gone_once_a_clean_build_is_published(phone, live_site, changed_build):
     context, page, problems = phone
     base, folder = live_site
     page.goto(base)
@@ -251,7 +251,7 @@ def test_a_poisoned_cache_is_gone_once_a_clean_build_is_published(phone, live_si
     assert sum(path.endswith(".html") for path in changed) == len(html_pages(folder)), changed
 
     # A clean build is published; its worker saves it and takes over, and the old cache goes.
-    publish(changed_build(tmp_path), folder)
+    publish(changed_build, folder)
     page.goto(base)
     expect(page.locator("article")).to_contain_text(CHANGED_TEXT)
     wait_for_caches(page, lambda names: len(names) == 1 and names != first_caches)

@@ -1,7 +1,7 @@
 """Easy to see, to tap and to say, in Chromium. Full-size text and large targets are checked on
 every page by test_every_page.py (the checks are in page_checks.py); here:
 
-- Large targets in the phone menu and in search, open at 360 px, light and dark.
+- Large targets in the phone menu and in search, open at 360 px.
 - The text-size and target checks find what they look for (and leave out a link inside a sentence).
 - Tables fit or scroll sideways at 320 px, with nothing cut off.
 - How to say a drug name: shown in the glossary, in the tooltip and on paper; screen
@@ -25,9 +25,9 @@ from tests.browser.page_checks import (
 )
 
 
-@pytest.mark.parametrize("palette", PALETTES)
-def test_the_phone_menu_and_search_have_44px_targets(browser, served_site, palette):
-    context = browser.new_context(color_scheme=palette, viewport={"width": 360, "height": 800},
+def test_the_phone_menu_and_search_have_44px_targets(browser, served_site):
+    """Sizes do not depend on the palette: one is enough."""
+    context = browser.new_context(viewport={"width": 360, "height": 800},
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
@@ -86,9 +86,9 @@ TABLES = """() => {
 }"""
 
 
-@pytest.mark.parametrize("palette", PALETTES)
-def test_tables_fit_or_scroll_at_320px_with_nothing_cut_off(browser, built_site, served_site, palette):
-    context = browser.new_context(color_scheme=palette, viewport={"width": 320, "height": 700},
+def test_tables_fit_or_scroll_at_320px_with_nothing_cut_off(browser, built_site, served_site):
+    """Sizes do not depend on the palette: one is enough."""
+    context = browser.new_context(viewport={"width": 320, "height": 700},
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
     tables, problems = 0, []

@@ -1,8 +1,12 @@
-"""Every page of the served site, in the light and the dark palette, at desktop (1280 px) and a
-360 px phone width, visited once per combination and checked on that visit (page_checks.py):
+"""The served site in the light and the dark palette, at desktop (1280 px) and a 360 px phone width: every
+page in two combinations that hold both palettes and both widths, and one page of each kind in all four
+(page_checks.EVERY_PAGE_IN, FRAME_PAGES), each checked on that visit (page_checks.py):
 
 - axe: no violation of WCAG 2.0 to 2.2 A/AA or axe's best practices, nor of AAA contrast (7:1, or 4.5:1
-  for large text; color-contrast-enhanced);
+  for large text; color-contrast-enhanced); the theme's frame is checked on the pages of each kind, and
+  the whole guide, which repeats every page, at desktop;
+- privacy and soundness: no request to another host (each is blocked), no failed request, HTTP error,
+  console error, uncaught exception or broken image;
 - text size: reading text at least 16 px, small print (sources, menus, footer) at least 14 px;
 - targets: every control, and every link that stands alone, at least 44 x 44 px (at desktop,
   in the header and the page content);
@@ -19,7 +23,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.page_checks import (
     AXE_OPTIONS,
+    BROKEN_IMAGES,
     COMBINATIONS,
+    FRAME_PAGES,
     IDS,
     PALETTES,
     READING_PX,
@@ -29,20 +35,26 @@ from tests.browser.page_checks import (
     SMALL_TARGETS,
     SMALL_TEXT,
     TARGET_PX,
+    axe_context,
     new_context,
+    pages_to_visit,
+    record_problems,
     settle,
     site_pages,
     site_prefix,
+    taken,
     unnamed_landmarks,
 )
 
 
-def problems_on(page, axe: Axe, width: str) -> dict[str, list[str]]:
+def problems_on(page, axe: Axe, path: str, width: str) -> dict[str, list[str]]:
     """What each check finds on the open page."""
+    context = axe_context(path, width)
+    violations = [] if context is False else axe.run(page, context=context, options=AXE_OPTIONS).response["violations"]
     return {
         "axe violations": [f"{rule['id']} ({rule['impact']}) at {' '.join(map(str, node['target']))}: {rule['help']}"
-                           for rule in axe.run(page, options=AXE_OPTIONS).response["violations"]
-                           for node in rule["nodes"]],
+                           for rule in violations for node in rule["nodes"]],
+        "broken images": page.evaluate(BROKEN_IMAGES),
         "text size: below full size ([px, needed px, element, text])":
             list(map(str, page.evaluate(SMALL_TEXT, [READING_PX, SMALL_PRINT_PX, SMALL_PRINT]))),
         "targets: under 44 x 44 px ([w, h, element])":
@@ -55,9 +67,13 @@ def problems_on(page, axe: Axe, width: str) -> dict[str, list[str]]:
 def test_every_page_in_each_palette_and_width(browser, built_site, served_site, palette, width):
     pages = site_pages(built_site)
     assert len(pages) > 10, f"expected the whole site, found only {pages}"
+    assert set(FRAME_PAGES) <= set(pages), f"page_checks.FRAME_PAGES names pages the site no longer has: {pages}"
+    pages = pages_to_visit(pages, palette, width)
     axe = Axe()
     context = new_context(browser, palette, width, served_site, site_prefix(built_site))
+    context.route(lambda url: not url.startswith(served_site), lambda route: route.abort("blockedbyclient"))
     page = context.new_page()
+    recorded = record_problems(page, served_site)
     found: dict[str, list[str]] = {}
     try:
         for path in pages:
@@ -66,7 +82,8 @@ def test_every_page_in_each_palette_and_width(browser, built_site, served_site, 
             assert scheme == PALETTES[palette], f"{path}: the {palette} palette is not applied (scheme {scheme!r})"
             page.evaluate("document.querySelector('article a.mbc-term')?.focus()")  # shows a tooltip
             settle(page)
-            for check, problems in problems_on(page, axe, width).items():
+            checks = {**problems_on(page, axe, path, width), "requests, console and errors": taken(recorded)}
+            for check, problems in checks.items():
                 found.setdefault(check, []).extend(f"{path or '/'}: {problem}" for problem in problems)
     finally:
         context.close()

@@ -44,8 +44,10 @@ def sections(built_site) -> list:
     return guide.css(".mbc-guide__section")
 
 
-def page_texts(pdf: bytes) -> list[str]:
-    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+@pytest.fixture(scope="module")
+def page_texts(guide_pdf) -> list[str]:
+    """The text of each sheet of the PDF, read back once, with its spaces made single."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(guide_pdf)).pages]
 
 
 def test_one_sheet_or_more_per_page_and_a_sensible_total(guide_pdf, sections):
@@ -56,15 +58,15 @@ def test_one_sheet_or_more_per_page_and_a_sensible_total(guide_pdf, sections):
     assert len(guide_pdf) <= PDF_BUDGET, f"the PDF is {len(guide_pdf) / 1000:.0f} kB; the budget is {PDF_BUDGET / 1000:.0f} kB"
 
 
-def test_every_sheet_has_the_site_title_and_its_page_number(guide_pdf):
-    texts = page_texts(guide_pdf)
+def test_every_sheet_has_the_site_title_and_its_page_number(page_texts):
+    texts = page_texts
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text, f"sheet {number} has no page number"
         assert "Metastatic Breast Cancer: A Plain-Language Guide" in text, f"sheet {number} has no site title"
 
 
-def test_every_page_starts_a_sheet_with_its_title_sources_and_review_dates(guide_pdf, sections):
-    texts = page_texts(guide_pdf)
+def test_every_page_starts_a_sheet_with_its_title_sources_and_review_dates(page_texts, sections):
+    texts = page_texts
     whole = " ".join(texts)
     for section in sections:
         title = " ".join(section.css_first("h2").text(separator=" ", strip=True).rstrip("¶").split())
@@ -73,15 +75,15 @@ def test_every_page_starts_a_sheet_with_its_title_sources_and_review_dates(guide
     assert whole.count("Page last reviewed:") == len(sections) and whole.count("Next review due:") == len(sections)
 
 
-def test_every_drug_of_the_inventory_is_in_it(guide_pdf):
-    text = " ".join(page_texts(guide_pdf)).lower()
+def test_every_drug_of_the_inventory_is_in_it(page_texts):
+    text = " ".join(page_texts).lower()
     drugs = sorted({item.name for item in load_inventory().items("drug")})
     assert len(drugs) >= 10
     assert [d for d in drugs if d.lower() not in text] == []
 
 
-def test_the_glossary_comes_last(guide_pdf):
-    texts = page_texts(guide_pdf)
+def test_the_glossary_comes_last(page_texts):
+    texts = page_texts
     start = next(i for i, text in enumerate(texts) if "This page explains, in plain words, each drug" in text)
     assert start > len(texts) // 2
     assert " ".join(texts[start:]).count("Sources for this page") == 1, "only the glossary may follow its start"

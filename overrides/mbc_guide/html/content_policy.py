@@ -36,6 +36,7 @@ ALLOWED_ELEMENTS: dict[str, frozenset[str]] = {
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 _CLUE_BY_VALUE = URL_ATTRIBUTES | {"id", "for"}  # a refused value is found in the source by the value itself
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*")  # the characters a browser reads as a scheme
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto", "tel", "site"})  # site: = a file of this site
 TABLE_ALIGNMENTS = frozenset({"left", "right", "center"})  # the only inline style: a table column's alignment
 
@@ -183,8 +184,8 @@ def _cleaned(url: str) -> str:
 def url_scheme(url: str) -> str | None:
     """The address's scheme as a browser reads it (lower case), or None for a relative address."""
     scheme, colon, _ = _cleaned(url).partition(":")
-    if not colon or "/" in scheme or "?" in scheme or "#" in scheme or "\\" in scheme:
-        return None  # relative: a path, a query or a fragment
+    if not colon or not _SCHEME.fullmatch(scheme):
+        return None  # relative: a path, a query or a fragment ("!!! note:" too: a scheme starts with a letter)
     return scheme
 
 
