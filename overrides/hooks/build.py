@@ -15,7 +15,7 @@ from mbc_guide.data.errors import DataError
 from mbc_guide.html import content_policy
 from mbc_guide.messages import build_log
 from mbc_guide.paths import display_path
-from mbc_guide.publish import offline_shim, web_app
+from mbc_guide.publish import csp, offline_shim, web_app
 
 log = get_plugin_logger(__name__)
 
@@ -69,6 +69,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     """Keep the theme's templates for the page steps; give them what the installable app needs."""
     build = state.current()
     build.env = env
+    build.script_partials = csp.script_partials(env)
     env.globals["mbc_app"] = web_app.template_globals(build.settings.app, build.date, manifest=build.hosted,
                                                       service_worker=build.service_worker)
     return env

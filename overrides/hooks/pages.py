@@ -103,7 +103,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if page.file.src_uri == generated_pages.GLOSSARY_PAGE:
         page.content = mentions.fill_mentions(page.content, lambda anchor: [
             (get_relative_url(p.url, page.url), page_title(p)) for p in build.mentions.get(anchor, [])])
-    build.theme_scripts[page.file.src_uri] = csp.theme_scripts(build.env, context)
+    build.theme_scripts[page.file.src_uri] = csp.theme_scripts(build.env, build.script_partials, context)
     if config.repo_url:
         page.meta["report"] = report_link.report_for(page, config, offline=build.offline)
     if page.file.src_uri == whole_guide.GUIDE_PAGE:
@@ -115,7 +115,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """Note the theme's scripts for a page built from a template alone (404.html)."""
     build = state.current()
-    build.theme_scripts[template_name] = csp.theme_scripts(build.env, context)
+    build.theme_scripts[template_name] = csp.theme_scripts(build.env, build.script_partials, context)
     return context
 
 

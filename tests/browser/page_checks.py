@@ -30,7 +30,7 @@ AXE_OPTIONS = {
 # that between them hold both palettes and both widths, and the pages of FRAME_PAGES, one of each kind, in all
 # four; axe checks the frame on those pages, and everything else on every page.
 EVERY_PAGE_IN = (("light", "desktop"), ("dark", "phone"))
-FRAME_PAGES = ("", "treatment/", "treatment/chemotherapy/", "glossary/", "404.html")
+FRAME_PAGES = ("", "treatment/chemotherapy/", "404.html")  # the home page, a page of a section, the 404 page
 NOT_THE_FRAME = {"exclude": [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"]]}
 # The whole guide holds every other page's text, checked in both palettes: axe reads it at desktop only.
 WHOLE_GUIDE = "whole-guide/"

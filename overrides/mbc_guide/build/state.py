@@ -39,6 +39,7 @@ class Build:
     coverage: Report | None = None
     theme: ThemeIds | None = None
     env: object = None  # the theme's Jinja environment
+    script_partials: tuple[str, ...] = ()  # the theme's inline script partials (publish.csp)
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL of every page
     mentions: dict[str, list] = field(default_factory=dict)  # glossary anchor -> pages mentioning it
     theme_scripts: dict[str, frozenset[str]] = field(default_factory=dict)  # page or template -> its theme scripts

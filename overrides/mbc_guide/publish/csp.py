@@ -39,11 +39,16 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def theme_scripts(env, context: dict) -> frozenset[str]:
+def script_partials(env) -> tuple[str, ...]:
+    """The names of the theme's inline script partials (listed once a build: listing walks every template)."""
+    return tuple(env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS)))
+
+
+def theme_scripts(env, partials: tuple[str, ...], context: dict) -> frozenset[str]:
     """The text of every inline script the theme's script partials make for this page's context."""
     features = context["config"].theme.get("features") or []
     texts = set()
-    for name in env.list_templates(filter_func=lambda name: name.startswith(THEME_SCRIPTS)):
+    for name in partials:
         rendered = env.get_template(name).render({**context, "features": features})
         texts.update(script.text(deep=True) for script in parse_fragment(rendered).css("script:not([src])"))
     return frozenset(texts)
