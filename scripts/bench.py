@@ -48,6 +48,7 @@ import yaml
 from mbc_guide.checks import readability
 from mbc_guide.data.site import load_all
 from mbc_guide.pages import generated_pages
+from mbc_guide.paths import page_files
 from mbc_guide.publish import web_app
 from mbc_guide.search.weight import SEARCH_WORKER, search_index_weights
 from mbc_guide.tools import browser
@@ -190,7 +191,7 @@ def print_reading_grades() -> None:
     """Each page's reading grades (mbc_guide.checks.readability): Flesch-Kincaid and SMOG with known words."""
     inventory, glossary = load_all()
     pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
-             for p in sorted((ROOT / "docs").rglob("*.md"))}
+             for p in page_files(ROOT / "docs")}
     pages[generated_pages.GLOSSARY_PAGE] = generated_pages.glossary_markdown(inventory, glossary)
     pages[generated_pages.SIDE_EFFECTS_PAGE] = generated_pages.side_effects_markdown(inventory)
     known = readability.known_words(name for entry in glossary.entries for name in entry.names)

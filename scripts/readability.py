@@ -27,6 +27,7 @@ from pathlib import Path
 
 from mbc_guide.checks import readability
 from mbc_guide.data.errors import DataError
+from mbc_guide.paths import page_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max", type=float, default=readability.DEFAULT_MAX_GRADE, dest="max_grade",
                         help="the highest Flesch-Kincaid grade allowed")
     args = parser.parse_args(argv)
-    paths = args.paths or sorted((ROOT / "docs").rglob("*.md"))
+    paths = args.paths or page_files(ROOT / "docs")
     known = readability.glossary_words()
     failed = 0
     grades = []

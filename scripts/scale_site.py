@@ -27,6 +27,7 @@ from mbc_guide.data.front_matter import read_page
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.pages import generated_pages, whole_guide
+from mbc_guide.paths import page_files
 from mbc_guide.tools.without_hooks import config_without_hooks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +74,7 @@ def make(dest: Path, pages: int, terms: int) -> dict[str, Path]:
 def _prose() -> list[str]:
     """Paragraphs of the real pages (their bodies, without headings or front matter)."""
     paragraphs = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
+    for path in page_files(ROOT / "docs"):
         body = read_page(ROOT / "docs", path).body
         paragraphs += [p.strip() for p in body.split("\n\n")
                        if p.strip() and p.strip()[0].isalpha() and not any(c in p for c in "<{&[!|")]
@@ -126,7 +127,7 @@ def _write_generated_pages(root: Path) -> None:
 def _write_whole_guide(docs: Path) -> None:
     """The whole guide as the hook makes it (every other page in it, the glossary last), as Markdown."""
     guide = docs / whole_guide.GUIDE_PAGE
-    pages = sorted(p for p in docs.rglob("*.md") if p != guide)
+    pages = [p for p in page_files(docs) if p != guide]
     pages.sort(key=lambda p: p.relative_to(docs).as_posix() == whole_guide.GLOSSARY_PAGE)
     bodies = "\n\n".join(read_page(docs, p).body for p in pages)
     text = guide.read_text(encoding="utf-8")

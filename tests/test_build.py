@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mbc_guide.paths import page_files
 from tests.helpers import ROOT, build_site
 
 
@@ -132,7 +133,7 @@ def nav_pages(nav) -> set[str]:
 def test_every_page_in_docs_is_in_the_nav():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # tags kept as text
     in_nav = nav_pages(config["nav"])
-    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in page_files(ROOT / "docs")}
     assert on_disk - in_nav == set(), "pages missing from the nav in mkdocs.yml"
     assert in_nav - on_disk == {"glossary.md", "treatment/side-effects.md", "whats-new.md"}, "nav names pages that do not exist"
 

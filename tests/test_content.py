@@ -13,10 +13,11 @@ from mbc_guide.checks import readability
 from mbc_guide.data.front_matter import page_meta_problems, read_page
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.site import load_all
+from mbc_guide.paths import page_files
 from mbc_guide.text.characters import normalise
 from tests.helpers import READING_GRADES, ROOT, SHARED
 
-PAGES = sorted((ROOT / "docs").rglob("*.md"))
+PAGES = page_files(ROOT / "docs")
 OVERLAP_TOOL = SHARED / "tools" / "overlap.py"
 
 

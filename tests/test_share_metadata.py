@@ -26,6 +26,7 @@ from mbc_guide.pages.share_metadata import (
     script_safe_json,
 )
 from mbc_guide.pages.whats_new import whats_new_markdown
+from mbc_guide.paths import page_files
 from tests.helpers import ROOT
 from tests.test_build import build_copy
 
@@ -54,7 +55,7 @@ def head(page_html: str) -> dict:
 def docs_pages() -> dict[str, Page]:
     """Every page of the site by its src path, with its front matter; the generated pages included."""
     pages = {p.relative_to(ROOT / "docs").as_posix(): read_page(ROOT / "docs", p)
-             for p in (ROOT / "docs").rglob("*.md")}
+             for p in page_files(ROOT / "docs")}
     inventory, glossary = load_all()
     pages["glossary.md"] = split_page("glossary.md", glossary_markdown(inventory, glossary))
     pages["treatment/side-effects.md"] = split_page("treatment/side-effects.md", side_effects_markdown(inventory))

@@ -17,3 +17,15 @@ def display_path(path: Path) -> str:
         return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+# Other editions: docs/<language>/ holds that language's pages, each at its English page's path (ARCHITECTURE.md).
+TRANSLATIONS = ("es",)
+
+
+def page_files(docs_dir: Path, language: str = "en") -> list[Path]:
+    """The Markdown pages of one edition, sorted: docs/ without the translations' folders, or docs/<language>/."""
+    if language != "en":
+        return sorted((docs_dir / language).rglob("*.md"))
+    others = [docs_dir / code for code in TRANSLATIONS]
+    return sorted(path for path in docs_dir.rglob("*.md") if not any(folder in path.parents for folder in others))

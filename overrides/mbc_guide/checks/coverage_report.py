@@ -19,7 +19,7 @@ from mbc_guide.html import content_policy
 from mbc_guide.names import drug_names
 from mbc_guide.names.finder import NameFinder
 from mbc_guide.pages import generated_pages
-from mbc_guide.paths import ROOT, display_path
+from mbc_guide.paths import ROOT, display_path, page_files
 from mbc_guide.text import respelling
 from mbc_guide.text.characters import normalise
 
@@ -128,7 +128,7 @@ def read_pages(docs_dir: Path, only: set[str] | None = None) -> dict[str, Page]:
     """Every Markdown page under docs_dir (or those named in only), by its path inside it; DataError if unusable."""
     if not docs_dir.is_dir():
         raise DataError(docs_dir, None, "the docs folder does not exist; check the path.")
-    paths = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / rel for rel in sorted(only)]
+    paths = page_files(docs_dir) if only is None else [docs_dir / rel for rel in sorted(only)]
     pages = {path.relative_to(docs_dir).as_posix(): read_page(docs_dir, path)
              for path in paths if only is None or path.exists()}
     if not pages:

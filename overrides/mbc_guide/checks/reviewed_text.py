@@ -19,7 +19,7 @@ from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import Page, meta_line, read_page, split_page
 from mbc_guide.data.reviews import NOTE_WORDS, PageReviews, Review, Reviews, a_year_after, reviews_yaml
 from mbc_guide.pages import generated_pages
-from mbc_guide.paths import display_path
+from mbc_guide.paths import display_path, page_files
 
 RECORD_COMMAND = ".venv/bin/python scripts/review.py"
 DATE_LINE = re.compile(r"^(reviewed|next_review):[ \t]*\S+([ \t]+#.*)?[ \t]*$", re.M)  # a comment may follow
@@ -103,7 +103,7 @@ def site_problems(docs_dir: Path, inventory, glossary, reviews: Reviews,
                   render: Callable[[str], str]) -> list[ReviewProblem]:
     """review_problems() for every page of the site beside docs_dir, its own and those made from its data."""
     pages = {}
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in page_files(docs_dir):
         try:
             pages[path.relative_to(docs_dir).as_posix()] = read_page(docs_dir, path)
         except DataError:

@@ -8,6 +8,7 @@ from pathlib import Path
 from mbc_guide.data.front_matter import read_page, split_page
 from mbc_guide.data.reviews import Reviews, a_year_after
 from mbc_guide.pages.generated_pages import front_matter
+from mbc_guide.paths import page_files
 from mbc_guide.text.markdown_escape import md_text as text
 
 WHATS_NEW_PAGE = "whats-new.md"
@@ -17,7 +18,7 @@ FEED = "feed.xml"
 def page_titles(docs_dir: Path, generated: list[tuple[str, str, str]]) -> dict[str, str]:
     """Each page's title from its front matter, the pages made from data included."""
     titles = {rel: split_page(rel, markdown).meta.get("title") for rel, markdown, _ in generated}
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in page_files(docs_dir):
         titles[path.relative_to(docs_dir).as_posix()] = read_page(docs_dir, path).meta.get("title")
     return {rel: str(title) for rel, title in titles.items() if title}
 
