@@ -11,11 +11,14 @@ import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mbc_guide.checks import coverage_report, readability, rendering
+from mbc_guide.checks import coverage_report, readability, rendering, translation
+from mbc_guide.data.edition_words import load_edition_words, words_file
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
+from mbc_guide.data.reviews import load_reviews
 from mbc_guide.pages import generated_pages
+from mbc_guide.paths import TRANSLATIONS
 from mbc_guide.text.characters import normalise
 from mbc_guide.text.markdown_escape import md_text
 
@@ -54,6 +57,7 @@ class Side:
     meta: dict[str, dict] = field(default_factory=dict)  # page -> its front matter
     files: dict[str, bytes] = field(default_factory=dict)  # watched file -> its bytes
     links: dict[str, str] = field(default_factory=dict)  # symbolic link -> where it points
+    translations: dict[str, str] = field(default_factory=dict)  # "es/page.md" -> current, behind or missing
 
     @property
     def unread(self) -> list[str]:
@@ -90,6 +94,15 @@ def read_side(root: Path, today: dt.date) -> Side:
     side.glossary = {e.term: set(e.aliases) for e in glossary.entries}
     side.items = {(i.source, i.kind, i.name, i.treatment or "") for i in inventory.items()}
     side.findings = [f for f in report.findings if f.kind in REVIEW_KINDS]
+    for language in TRANSLATIONS:
+        if words_file(language, root / "data").is_file():  # a side from before the translation has none
+            reviews = root / "data" / "reviews.yml"
+            statuses, problems = translation.check(root / "docs", load_edition_words(language, root / "data"),
+                                                   inventory, glossary,
+                                                   load_reviews(reviews) if reviews.is_file() else None, render)
+            side.translations.update({f"{language}/{s.page}": s.state for s in statuses})
+            side.findings += [coverage_report.Finding("error", "translation", "", "", p.message, "", p.line,
+                                                      p.file.relative_to(root).as_posix()) for p in problems]
     return side
 
 
@@ -177,12 +190,27 @@ def report(base: Side, head: Side, ref: str) -> str:
     out += ["", "### Glossary and inventory"]
     lines = _glossary_changes(base, head) + _item_changes(base, head)
     out += lines or ["No glossary entry, alias or inventory item added or removed."]
+    out += ["", "### Translations"] + translation_lines(base, head)
     out += ["", "### Findings on the new side"]
     findings = [f"- {f.kind}: {md_text(f.file or 'docs/' + f.page)}{':' + str(f.line) if f.line else ''}: "
                 f"{md_text(f.message)}" for f in head.findings]
     findings += [f"- own words: {md_text(line)}" for line in head.own_words]
-    out += findings or ["No own-words, safety, drug-name, misspelling or link finding."]
+    out += findings or ["No own-words, safety, drug-name, misspelling, link or translation finding."]
     return "\n".join(out) + "\n"
+
+
+def translation_lines(base: Side, head: Side) -> list[str]:
+    """How many translated pages follow their English page; each that does not, and whether this change did it."""
+    if not head.translations:
+        return ["No translated edition."]
+    current = sum(state == "current" for state in head.translations.values())
+    lines = [f"{current} of {len(head.translations)} pages have a translation that follows the English page."]
+    for page, state in sorted(head.translations.items()):
+        if state != "current":
+            new = " (since this change)" if base.translations.get(page) == "current" else ""
+            lines.append(f"- {md_text(page)}: {'behind its English page' if state == 'behind' else 'not translated'}"
+                         f"{new}")
+    return lines
 
 
 def review_first(base: Side, head: Side) -> list[str]:

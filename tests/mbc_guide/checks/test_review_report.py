@@ -138,6 +138,17 @@ def test_glossary_aliases_and_findings(sides):
             "did you mean tamoxifen?") in text
 
 
+def test_translations_behind_their_english_page_are_listed(sides):
+    text = review_report.report(*sides, "main")
+    section = text[text.index("### Translations"):text.index("### Findings")]
+    assert "- es/treatment/immunotherapy.md: behind its English page (since this change)" in section
+    assert "es/understanding/symptoms.md" not in section, "a change to Markdown alone leaves it current"
+    assert "17 of 19 pages have a translation that follows the English page." in section
+    assert "- es/living/pr-report-new-page.md: not translated" in section
+    assert "- translation: docs/es/living/check-ups-and-scans.md:1: docs/es/living/check-ups-and-scans.md " \
+           "translates no English page" in text
+
+
 def test_no_change_says_so(sides):
     base, _ = sides
     text = review_report.report(base, base, "main")

@@ -16,6 +16,7 @@ from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.schema import (
     GLOSSARY_SCHEMA,
+    SCHEMA_DIR,
     SEARCH_WORDS_SCHEMA,
     SOURCES_SCHEMA,
     check_data,
@@ -342,7 +343,8 @@ def test_each_validator_is_built_once_per_process():
     assert data_schema.validator(SOURCES_SCHEMA) is data_schema.validator(SOURCES_SCHEMA)
 
 
-@pytest.mark.parametrize("schema", [SOURCES_SCHEMA, GLOSSARY_SCHEMA, SEARCH_WORDS_SCHEMA], ids=lambda p: p.name)
+@pytest.mark.parametrize("schema", [SOURCES_SCHEMA, GLOSSARY_SCHEMA, SEARCH_WORDS_SCHEMA, SCHEMA_DIR / "es.schema.json"],
+                         ids=lambda p: p.name)
 def test_each_schema_is_valid_and_says_each_form_in_words(schema):
     """The loader does not check the schemas themselves (that takes longer than the data): this does. Each
     pattern comes with the words a message uses for it (a text's "\\S" needs none: it fails only when empty)."""

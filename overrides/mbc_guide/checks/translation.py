@@ -1,0 +1,163 @@
+"""A translated page against its English page: the version it follows, and the facts it must carry.
+
+Each page of docs/<language>/ translates the English page at the same path, and records in its front matter
+(`translation_of`) the fingerprint of the English text it follows. When the English text changes, the
+translation is behind: readers are told, and the report lists it, but nothing fails, so a fix to the English
+is never blocked by its translation. A translation that is up to date must carry exactly its English page's
+drugs, side effects, numbers, dates and link targets, and no English sentence left untranslated.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mbc_guide.checks.rendering import visible_blocks
+from mbc_guide.checks.reviewed_text import fingerprint
+from mbc_guide.data.edition_words import EditionWords
+from mbc_guide.data.errors import DataError
+from mbc_guide.data.front_matter import Page, read_page
+from mbc_guide.data.glossary import Glossary
+from mbc_guide.data.inventory import Inventory
+from mbc_guide.data.reviews import Reviews
+from mbc_guide.html.tree import parse_fragment
+from mbc_guide.names.finder import NameFinder
+from mbc_guide.paths import page_files
+
+RECORD_COMMAND = ".venv/bin/python scripts/translated.py"
+NUMBER = re.compile(r"\d{4}-\d{2}-\d{2}|\d+(?:[.,]\d+)*%?")
+# Words of English that a Spanish sentence never uses: three or more in one block, a fifth of its words, is English.
+ENGLISH_WORDS = frozenset("the and of to is are with your you for that this it can may be have has will from what "
+                          "which when how they their there was were".split())
+ENGLISH_AT_LEAST, ENGLISH_SHARE = 3, 0.2
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a translated page stands: "current", "behind" (its English page changed) or "missing"."""
+
+    page: str  # the English page's path in docs/
+    state: str
+    english_updated: dt.date | None = None  # the English page's latest review, for "behind"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A fact a translated page lacks or adds, or text left in English: where, and what to do."""
+
+    file: Path
+    line: int | None
+    message: str
+
+
+def text_fingerprint(markdown: str, render: Callable[[str], str]) -> str:
+    """The fingerprint of a page's visible text, block by block, as a translation records it."""
+    return fingerprint("\n".join(visible_blocks(render(markdown))))
+
+
+def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: Glossary, reviews: Reviews | None,
+          render: Callable[[str], str]) -> tuple[list[Status], list[Problem]]:
+    """Every English page's translation into words.language: its status, and the problems of those up to date."""
+    language = words.language
+    english = {path.relative_to(docs_dir).as_posix(): path for path in page_files(docs_dir)}
+    translated = {path.relative_to(docs_dir / language).as_posix(): path for path in page_files(docs_dir, language)}
+    statuses, problems = [], []
+    for rel in sorted(translated.keys() - english.keys()):
+        problems.append(Problem(translated[rel], 1, f"docs/{language}/{rel} translates no English page: there is "
+                                f"no docs/{rel}. Move it to the path of the page it translates, or remove it."))
+    facts = Facts(words, inventory, glossary)
+    for rel in sorted(english):
+        if rel not in translated:
+            statuses.append(Status(rel, "missing"))
+            continue
+        try:
+            source, target = read_page(docs_dir, english[rel]), read_page(docs_dir / language, translated[rel])
+        except DataError:
+            continue  # an unreadable page is reported, with its reason, by the checks that read it
+        follows = target.meta.get("translation_of")
+        if follows != text_fingerprint(source.body, render):
+            record = reviews.pages.get(rel) if reviews else None
+            statuses.append(Status(rel, "behind", record.latest.date if record else None))
+            if follows is None:
+                problems.append(Problem(translated[rel], 1, (
+                    f"docs/{language}/{rel} does not say which version of docs/{rel} it translates. When it "
+                    f"carries the English page's text, record it: {RECORD_COMMAND} {language}/{rel}")))
+            continue
+        statuses.append(Status(rel, "current"))
+        problems += facts.compare(source, render(source.body), translated[rel], target, render(target.body))
+    return statuses, problems
+
+
+class Facts:
+    """What a page says that its translation must say too: drugs, side effects, numbers, dates, link targets."""
+
+    def __init__(self, words: EditionWords, inventory: Inventory, glossary: Glossary) -> None:
+        brands = {entry.term: [brand.name for brand in entry.brands] for entry in glossary.entries}
+        self.english = NameFinder(_named(
+            [(entry.term, entry.names) for entry in glossary.entries],
+            [(item.name, item.names) for item in inventory.items("side effect")]))
+        self.translated = NameFinder(_named(
+            [(term, (*entry.names, *brands.get(term, ()))) for term, entry in words.glossary.items()],
+            [(name, effect.names) for name, effect in words.side_effects.items()]))
+        self.language = words.language
+
+    def compare(self, english: Page, english_html: str, translated_file: Path, translated: Page,
+                translated_html: str) -> list[Problem]:
+        """The differences between a page and its translation, each at its line."""
+        problems = []
+        english_text, translated_text = _text(english_html), _text(translated_html)
+        for what, theirs, ours in (
+                ("the name", _found(self.english, english_text), _found(self.translated, translated_text)),
+                ("the number", Counter(NUMBER.findall(english_text)), Counter(NUMBER.findall(translated_text))),
+                ("the link to", _links(english_html), _links(translated_html))):
+            for item in sorted(theirs - ours):
+                clue = item[1] if isinstance(item, tuple) else item
+                problems.append(Problem(translated_file, translated.body_line, (
+                    f"{what} {clue!r} is on the English page (docs/{english.path}:{_line(english, clue)}) "
+                    f"but not in its translation; carry it over")))
+            for item in sorted(ours - theirs):
+                clue = item[1] if isinstance(item, tuple) else item
+                problems.append(Problem(translated_file, _line(translated, clue), (
+                    f"{what} {clue!r} is here but not on the English page docs/{english.path}; a translation "
+                    f"carries the English page's facts and nothing more")))
+        for block in visible_blocks(translated_html):
+            words = re.findall(r"[a-z]+", block.lower())
+            english_words = [word for word in words if word in ENGLISH_WORDS]
+            if len(english_words) >= ENGLISH_AT_LEAST and len(english_words) >= ENGLISH_SHARE * len(words):
+                problems.append(Problem(translated_file, _line(translated, block[:30]), (
+                    f"this looks like English left untranslated ({' '.join(english_words[:5])}...): "
+                    f"{block[:60]!r}")))
+        return problems
+
+
+def _named(entries: Iterable[tuple[str, Iterable[str]]], effects: Iterable[tuple[str, Iterable[str]]]):
+    """(name, (kind, English name)) for every name of every glossary entry and side effect."""
+    for kind, pairs in (("glossary", entries), ("side effect", effects)):
+        for english, names in pairs:
+            yield from ((name, (kind, english)) for name in names)
+
+
+def _found(finder: NameFinder, text: str) -> Counter:
+    """Each glossary entry and side effect the text names, once."""
+    return Counter(set(value for _, _, value in finder.longest(text)))
+
+
+def _text(html: str) -> str:
+    return "\n".join(visible_blocks(html))
+
+
+def _links(html: str) -> Counter:
+    """The address of every link a reader can follow, but not a heading's own permalink."""
+    return Counter(a.attributes.get("href") or "" for a in parse_fragment(html).css("a[href]:not(.headerlink)"))
+
+
+def _line(page: Page, clue: str) -> int:
+    """The line of the page's file where the clue first stands (its body's first line when not found)."""
+    folded = clue.lower()
+    for number, text in enumerate(page.body.splitlines(), start=page.body_line):
+        if folded and folded in text.lower():
+            return number
+    return page.body_line
