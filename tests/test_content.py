@@ -83,6 +83,36 @@ def test_readability_measure_can_fail():
     assert readability.long_sentences(long) == [long] and readability.long_sentences("We care.") == []
 
 
+SPANISH = {path.relative_to(ROOT / "docs").as_posix(): path for path in page_files(ROOT / "docs", "es")}
+KNOWN_ES = readability.spanish_words()
+
+
+@pytest.mark.reports
+@pytest.mark.parametrize("name", sorted(SPANISH))
+def test_spanish_pages_are_easy_to_read(name):
+    text = SPANISH[name].read_text(encoding="utf-8")
+    score = readability.inflesz(text, KNOWN_ES)
+    assert score >= readability.MIN_INFLESZ, f"{name} has INFLESZ {score:.1f}; use shorter sentences and words"
+    assert readability.long_sentences(text) == []
+
+
+@pytest.mark.reports
+def test_the_median_spanish_page_is_fairly_easy():
+    scores = [readability.inflesz(path.read_text(encoding="utf-8"), KNOWN_ES) for path in SPANISH.values()]
+    assert len(scores) >= 18 and statistics.median(scores) >= readability.MIN_MEDIAN_INFLESZ
+
+
+def test_the_spanish_measure_can_fail_and_counts_known_words_as_ordinary():
+    hard = ("No obstante la considerable heterogeneidad interindividual, las intervenciones farmacológicas "
+            "demuestran una eficacia sustancial respecto a la diseminación metastásica multifocal. ") * 3
+    assert readability.inflesz(hard) < readability.MIN_INFLESZ
+    easy = "Su equipo le puede dar la quimio. Hable con ellos. Le van a ayudar."
+    assert readability.inflesz(easy) > 80
+    named = "La capecitabina es un medicamento."
+    assert readability.inflesz(named, KNOWN_ES) > readability.inflesz(named)
+    assert {"capecitabina", "quimioterapia", "tamoxifeno"} <= KNOWN_ES
+
+
 def test_known_words_are_the_glossary_names_and_the_four_topic_words():
     text = "Pertuzumab and chemotherapy. Immunotherapy or therapy. Metastatic trastuzumab emtansine."
     assert readability.smog(text, KNOWN) == pytest.approx(3.1291)

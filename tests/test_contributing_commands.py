@@ -33,6 +33,7 @@ LOOKS_LIKE_A_COMMAND = re.compile(r"^(make |\.venv/bin/|python3? )")
 RUN_HERE = {
     "make validate",
     ".venv/bin/python scripts/readability.py docs/treatment/chemotherapy.md",
+    ".venv/bin/python scripts/readability.py docs/es/treatment/chemotherapy.md",
     ".venv/bin/python scripts/own_words.py",
     ".venv/bin/python scripts/validate.py --verbose",
     ".venv/bin/python scripts/validate.py --format json",

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 import textstat
 
 from mbc_guide.checks import rendering
+from mbc_guide.data.edition_words import load_edition_words
 from mbc_guide.data.front_matter import split_page
 from mbc_guide.data.site import load_all
 from mbc_guide.html.tree import parse_fragment, top_nodes
@@ -19,6 +20,10 @@ MAX_SMOG = 8.0  # SMOG with known words, every page
 MAX_MEDIAN_SMOG = 7.0  # SMOG with known words, the median page
 MAX_SENTENCE_WORDS = 25
 KNOWN_TOPIC_WORDS = frozenset({"metastatic", "chemotherapy", "immunotherapy", "therapy"})
+# Spanish (INFLESZ, the Szigriszt-Pazos scale): every page at least "normal", the median page "fairly easy".
+MIN_INFLESZ, MIN_MEDIAN_INFLESZ = 55.0, 65.0
+KNOWN_TOPIC_WORDS_ES = frozenset({"metastásico", "metastásica", "quimioterapia", "inmunoterapia", "terapia"})
+KNOWN_SYLLABLES = 2  # a known word counts as an ordinary Spanish word
 # Shown to the eye, but not prose: a drug's respelling, and the "¶" link to a heading (toc: permalink).
 HIDDEN_CLASSES = frozenset({"mbc-say__respelling", "headerlink"})
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary"}
@@ -75,7 +80,7 @@ def grade(markdown_text: str, render: Render | None = None) -> float:
     return float(textstat.flesch_kincaid_grade(page_text(markdown_text, render)))
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-])*")  # a letter of any alphabet, then letters, apostrophes, hyphens
 
 
 def sentences(markdown_text: str, render: Render | None = None) -> list[str]:
@@ -88,10 +93,10 @@ def words(sentence: str) -> list[str]:
     return _WORD.findall(sentence)
 
 
-def known_words(names: Iterable[str] = ()) -> frozenset[str]:
+def known_words(names: Iterable[str] = (), topic: frozenset[str] = KNOWN_TOPIC_WORDS) -> frozenset[str]:
     """The words counted as known: every word of the given names (the glossary's) and the topic words."""
-    found = {w.lower() for name in names for w in re.findall(r"[A-Za-z]+", name)}
-    return frozenset(found | KNOWN_TOPIC_WORDS)
+    found = {w.lower() for name in names for w in re.findall(r"[^\W\d_]+", name)}
+    return frozenset(found | topic)
 
 
 def glossary_words() -> frozenset[str]:
@@ -119,3 +124,29 @@ def smog(markdown_text: str, known: frozenset[str] = frozenset(), render: Render
 def long_sentences(markdown_text: str, limit: int = MAX_SENTENCE_WORDS, render: Render | None = None) -> list[str]:
     """The page's sentences of more than `limit` words."""
     return [s for s in sentences(markdown_text, render) if len(words(s)) > limit]
+
+
+def spanish_words() -> frozenset[str]:
+    """known_words() for the Spanish edition: every Spanish name of data/es.yml, the brands, the topic words."""
+    _, glossary = load_all()
+    words = load_edition_words("es")
+    names = [name for entry in words.glossary.values() for name in entry.names]
+    names += [name for effect in words.side_effects.values() for name in effect.names]
+    names += [brand.name for entry in glossary.entries for brand in entry.brands]
+    return known_words(names, KNOWN_TOPIC_WORDS_ES)
+
+
+def inflesz(markdown_text: str, known: frozenset[str] = frozenset(), render: Render | None = None) -> float:
+    """INFLESZ (Szigriszt-Pazos) of a Spanish page's prose: 206.835 - 62.3 x syllables a word - words a sentence,
+    a known word counted as an ordinary one."""
+    found = sentences(markdown_text, render)
+    all_words = [word for sentence in found for word in words(sentence)]
+    if not all_words:
+        return 0.0
+    textstat.set_lang("es")
+    try:
+        syllables = sum(KNOWN_SYLLABLES if word.lower() in known else textstat.syllable_count(word)
+                        for word in all_words)
+    finally:
+        textstat.set_lang("en_US")
+    return 206.835 - 62.3 * syllables / len(all_words) - len(all_words) / len(found)
