@@ -99,7 +99,7 @@ def test_spanish_pages_are_easy_to_read(name):
 @pytest.mark.reports
 def test_the_median_spanish_page_is_fairly_easy():
     scores = [readability.inflesz(path.read_text(encoding="utf-8"), KNOWN_ES) for path in SPANISH.values()]
-    assert len(scores) >= 18 and statistics.median(scores) >= readability.MIN_MEDIAN_INFLESZ
+    assert len(scores) > 10 and statistics.median(scores) >= readability.MIN_MEDIAN_INFLESZ
 
 
 def test_the_spanish_measure_can_fail_and_counts_known_words_as_ordinary():

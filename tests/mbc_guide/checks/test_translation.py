@@ -38,19 +38,20 @@ def record(project: Path, *pages: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_every_english_page_has_an_up_to_date_spanish_page_with_its_facts():
+def test_every_english_page_has_a_status_and_each_up_to_date_translation_carries_its_facts():
+    """A contributor's new page may have no translation yet, or leave one behind: those are listed, never failed."""
     statuses, problems = check()
     assert messages(problems) == []
     assert [status.page for status in statuses] == [p.relative_to(ROOT / "docs").as_posix()
                                                     for p in page_files(ROOT / "docs")]
-    assert {status.state for status in statuses} == {"current"}
+    assert {status.state for status in statuses} <= {"current", "behind", "missing"}
 
 
 def test_an_english_change_puts_its_translation_behind_and_never_fails(site_copy):
     edit_once(site_copy / "docs" / PAGE, "Chemo can destroy cancer cells.", "Chemo can kill cancer cells.")
     statuses, problems = check(site_copy / "docs", site_copy / "data")
-    behind = [status for status in statuses if status.state == "behind"]
-    assert [status.page for status in behind] == [PAGE] and messages(problems) == []
+    behind = [status for status in statuses if status.page == PAGE]
+    assert [status.state for status in behind] == ["behind"] and messages(problems) == []
     assert behind[0].english_updated == load_reviews().pages[PAGE].latest.date
     result = validate(site_copy)
     assert f"behind   es/{PAGE}: the English page changed" in result.stdout
@@ -59,7 +60,7 @@ def test_an_english_change_puts_its_translation_behind_and_never_fails(site_copy
     code, out = record(site_copy, f"es/{PAGE}")
     assert code == 0, out
     statuses, _ = check(site_copy / "docs", site_copy / "data")
-    assert {status.state for status in statuses} == {"current"}
+    assert [status.state for status in statuses if status.page == PAGE] == ["current"]
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -110,7 +111,7 @@ def test_a_translation_of_no_english_page_and_an_unrecorded_one_are_problems(sit
 def test_a_missing_translation_is_listed_and_never_fails(site_copy):
     (site_copy / "docs" / "es" / PAGE).unlink()
     statuses, problems = check(site_copy / "docs", site_copy / "data")
-    assert [s.page for s in statuses if s.state == "missing"] == [PAGE] and problems == []
+    assert [s.state for s in statuses if s.page == PAGE] == ["missing"] and problems == []
     result = validate(site_copy)
     assert result.returncode == 0 and f"missing  es/{PAGE}: not yet translated" in result.stdout
 
@@ -136,7 +137,6 @@ def test_every_glossary_entry_and_side_effect_needs_its_spanish_words(site_copy)
     assert any("the glossary entry 'tamoxifen' has no words in this language yet" in gap for gap in gaps), gaps
     assert any(f"es.yml:{line}: 'tamoxifin' is no glossary entry of data/glossary.yml" in gap for gap in gaps), gaps
     assert any("the side effect 'nausea' has no words" in gap for gap in gaps), gaps
-    assert [gap for gap in word_gaps(load_edition_words("es"), *site_data())] == []
     result = validate(site_copy)
     assert "words    data/es.yml: the glossary entry 'tamoxifen' has no words" in result.stdout
 
