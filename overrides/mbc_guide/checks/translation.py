@@ -102,27 +102,30 @@ class Facts:
         self.translated = NameFinder(_named(
             [(term, (*entry.names, *brands.get(term, ()))) for term, entry in words.glossary.items()],
             [(name, effect.names) for name, effect in words.side_effects.items()]))
-        self.language = words.language
 
     def compare(self, english: Page, english_html: str, translated_file: Path, translated: Page,
                 translated_html: str) -> list[Problem]:
         """The differences between a page and its translation, each at its line."""
         problems = []
         english_text, translated_text = _text(english_html), _text(translated_html)
+        english_names, translated_names = _found(self.english, english_text), _found(self.translated, translated_text)
         for what, theirs, ours in (
-                ("the name", _found(self.english, english_text), _found(self.translated, translated_text)),
+                ("the name", Counter(english_names.keys()), Counter(translated_names.keys())),
                 ("the number", Counter(NUMBER.findall(english_text)), Counter(NUMBER.findall(translated_text))),
                 ("the link to", _links(english_html), _links(translated_html))):
             for item in sorted(theirs - ours):
-                clue = item[1] if isinstance(item, tuple) else item
+                clue = english_names.get(item, item)
+                name = item[1] if isinstance(item, tuple) else item
                 problems.append(Problem(translated_file, translated.body_line, (
-                    f"{what} {clue!r} is on the English page (docs/{english.path}:{_line(english, clue)}) "
+                    f"{what} {name!r} is on the English page (docs/{english.path}:{_line(english, clue)}) "
                     f"but not in its translation; carry it over")))
             for item in sorted(ours - theirs):
-                clue = item[1] if isinstance(item, tuple) else item
+                clue = translated_names.get(item, item)
+                name = item[1] if isinstance(item, tuple) else item
+                written = f" ({clue})" if clue != name else ""
                 problems.append(Problem(translated_file, _line(translated, clue), (
-                    f"{what} {clue!r} is here but not on the English page docs/{english.path}; a translation "
-                    f"carries the English page's facts and nothing more")))
+                    f"{what} {name!r}{written} is here but not on the English page docs/{english.path}; a "
+                    f"translation carries the English page's facts and nothing more")))
         for block in visible_blocks(translated_html):
             words = re.findall(r"[a-z]+", block.lower())
             english_words = [word for word in words if word in ENGLISH_WORDS]
@@ -140,9 +143,12 @@ def _named(entries: Iterable[tuple[str, Iterable[str]]], effects: Iterable[tuple
             yield from ((name, (kind, english)) for name in names)
 
 
-def _found(finder: NameFinder, text: str) -> Counter:
-    """Each glossary entry and side effect the text names, once."""
-    return Counter(set(value for _, _, value in finder.longest(text)))
+def _found(finder: NameFinder, text: str) -> dict[tuple[str, str], str]:
+    """Each glossary entry and side effect the text names, with the words it first names it by."""
+    found: dict[tuple[str, str], str] = {}
+    for start, end, value in finder.longest(text):
+        found.setdefault(value, text[start:end])
+    return found
 
 
 def _text(html: str) -> str:

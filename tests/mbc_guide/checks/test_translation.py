@@ -87,6 +87,14 @@ def test_a_translated_fact_is_named_at_its_line(site_copy):
     assert [problem.line for problem in problems] == [line]
 
 
+def test_a_name_added_in_spanish_is_named_at_its_line_in_both_languages(site_copy):
+    spanish = site_copy / "docs" / "es" / PAGE
+    edit_once(spanish, "- eribulina\n", "- eribulina\n- tamoxifeno\n")
+    line = next(n for n, text in enumerate(spanish.read_text().splitlines(), 1) if text == "- tamoxifeno")
+    _, problems = check(site_copy / "docs", site_copy / "data")
+    assert [(p.line, p.message.split(" is here")[0]) for p in problems] == [(line, "the name 'tamoxifen' (tamoxifeno)")]
+
+
 def test_english_left_untranslated_is_found_at_its_line(site_copy):
     spanish = site_copy / "docs" / "es" / PAGE
     edit_once(spanish, "## Cómo se recibe", "Ask your care team what to expect and how you will feel.\n\n## Cómo se recibe")
