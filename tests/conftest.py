@@ -40,9 +40,10 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once with `mkdocs build --strict`, as served by a web host."""
+    """The site, built once with `mkdocs build --strict`, as served by a web host; its log beside it (build.log)."""
     def build(folder: Path) -> None:
         result = build_site(folder / "site")
+        (folder / "build.log").write_text(result.stderr, encoding="utf-8")
         assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return built_once(tmp_path_factory, "built-site", build) / "site"
 

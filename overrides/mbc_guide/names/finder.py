@@ -1,6 +1,7 @@
 """Find whole-word names in text, compared as normalise() does, all in one Aho-Corasick pass."""
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -13,10 +14,12 @@ T = TypeVar("T")
 _ASCII_SPACES = str.maketrans("\t\n\r\f\v", "     ")
 
 
-def fold_text(text: str) -> tuple[str, list[int]]:
-    """The text in normalise()'s form, and for each folded character the index of its source character."""
+@functools.lru_cache(maxsize=128)
+def fold_text(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text in normalise()'s form, and for each folded character the index of its source character (each text
+    folded once: the checks read the same pages again and again)."""
     if text.isascii() and "  " not in text:
-        return text.lower().translate(_ASCII_SPACES), list(range(len(text)))
+        return text.lower().translate(_ASCII_SPACES), tuple(range(len(text)))
     folded: list[str] = []
     starts: list[int] = []
     in_space = False
@@ -31,7 +34,7 @@ def fold_text(text: str) -> tuple[str, list[int]]:
         piece = char.casefold()
         folded.append(piece)
         starts.extend([index] * len(piece))
-    return "".join(folded), starts
+    return "".join(folded), tuple(starts)
 
 
 def is_word_char(char: str) -> bool:
