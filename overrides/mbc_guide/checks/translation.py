@@ -19,7 +19,7 @@ from mbc_guide.checks.rendering import visible_blocks
 from mbc_guide.checks.reviewed_text import fingerprint
 from mbc_guide.data.edition_words import EditionWords
 from mbc_guide.data.errors import DataError
-from mbc_guide.data.front_matter import Page, read_page
+from mbc_guide.data.front_matter import Page, meta_line, read_page
 from mbc_guide.data.glossary import Glossary
 from mbc_guide.data.inventory import Inventory
 from mbc_guide.data.reviews import Reviews
@@ -77,6 +77,8 @@ def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: G
             source, target = read_page(docs_dir, english[rel]), read_page(docs_dir / language, translated[rel])
         except DataError:
             continue  # an unreadable page is reported, with its reason, by the checks that read it
+        problems += [Problem(translated[rel], line, f"docs/{language}/{rel}: {message}")
+                     for line, message in front_matter_problems(target, source)]
         follows = target.meta.get("translation_of")
         if follows != text_fingerprint(source.body, render):
             record = reviews.pages.get(rel) if reviews else None
@@ -89,6 +91,48 @@ def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: G
         statuses.append(Status(rel, "current"))
         problems += facts.compare(source, render(source.body), translated[rel], target, render(target.body))
     return statuses, problems
+
+
+# The front matter a translated page may have, and what it holds. Its review dates are its English page's.
+TRANSLATED_KEYS = {
+    "title": "the page's title in this language: plain text",
+    "description": "one plain sentence in this language for search engines and share cards",
+    "sources": "the English page's sources, the same list",
+    "translated": "the day the translation was last brought up to date (YYYY-MM-DD), written by scripts/translated.py",
+    "translation_of": "the fingerprint of the English text it follows, written by scripts/translated.py",
+    "translation_review": "only when a named person has reviewed this translation: {name: ..., role: ..., date: YYYY-MM-DD}",
+    "search": "as on the English page", "hide": "as on the English page", "template": "as on the English page",
+}
+REVIEW_FIELDS = ("name", "role", "date")
+
+
+def front_matter_problems(page: Page, english: Page) -> list[tuple[int | None, str]]:
+    """What is wrong with a translated page's front matter, each at its line."""
+    meta, found = page.meta, []
+
+    def problem(key: str, message: str) -> None:
+        found.append((meta_line(meta, key) or 1, message))
+
+    for key in meta:
+        if key not in TRANSLATED_KEYS:
+            problem(key, f"the front matter key {str(key)[:40]!r} is not used on a translated page; remove it "
+                    f"(the keys it may have: {', '.join(TRANSLATED_KEYS)}).")
+    for key in ("title", "description"):
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            problem(key, f"write `{key}:`, {TRANSLATED_KEYS[key]}.")
+    if meta.get("sources") != english.meta.get("sources"):
+        problem("sources", f"`sources` must be the English page's: {english.meta.get('sources')}.")
+    if not isinstance(meta.get("translated"), dt.date) or meta["translated"] > dt.date.today():
+        problem("translated", f"`translated` must be {TRANSLATED_KEYS['translated']}.")
+    if "translation_of" in meta and not re.fullmatch(r"[0-9a-f]{12}", str(meta["translation_of"])):
+        problem("translation_of", f"`translation_of` must be {TRANSLATED_KEYS['translation_of']}; do not edit it.")
+    review = meta.get("translation_review")
+    if review is not None and not (isinstance(review, dict) and set(review) == set(REVIEW_FIELDS)
+                                   and all(isinstance(review[k], str) and review[k].strip() for k in REVIEW_FIELDS[:2])
+                                   and isinstance(review["date"], dt.date) and review["date"] <= dt.date.today()):
+        problem("translation_review", f"`translation_review` is {TRANSLATED_KEYS['translation_review']}; "
+                "never record a review that did not happen.")
+    return found
 
 
 class Facts:

@@ -116,6 +116,28 @@ def test_a_translation_of_no_english_page_and_an_unrecorded_one_are_problems(sit
     assert validate(site_copy).returncode == 1
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("translated: ", "reviewed: 2026-12-06\ntranslated: ", "the front matter key 'reviewed' is not used"),
+    ("sources: [medical-news-today, cleveland-clinic]", "sources: [medical-news-today]", "must be the English page's"),
+    ("translated: 2026-12-06", "translated: 2099-01-01", "`translated` must be the day"),
+    ("translated: ", "translation_review: {name: A. Person}\ntranslated: ", "never record a review that did not happen"),
+    ("translated: ", "translation_review: {name: A. Person, role: translator, date: 2099-01-01}\ntranslated: ",
+     "never record a review that did not happen"),
+])
+def test_a_translated_pages_front_matter_is_checked_at_its_line(site_copy, old, new, expected):
+    spanish = site_copy / "docs" / "es" / PAGE
+    edit_once(spanish, old, new)
+    _, problems = check(site_copy / "docs", site_copy / "data")
+    assert len(problems) == 1 and expected in problems[0].message, messages(problems)
+    assert 1 < problems[0].line < 10, "the line of the key in the front matter"
+
+
+def test_a_real_review_of_a_translation_can_be_recorded(site_copy):
+    edit_once(site_copy / "docs" / "es" / PAGE, "translated: ",
+              "translation_review: {name: A. Person, role: medical translator, date: 2026-12-01}\ntranslated: ")
+    assert check(site_copy / "docs", site_copy / "data")[1] == []
+
+
 def test_a_missing_translation_is_listed_and_never_fails(site_copy):
     (site_copy / "docs" / "es" / PAGE).unlink()
     statuses, problems = check(site_copy / "docs", site_copy / "data")
