@@ -199,17 +199,19 @@ def report(base: Side, head: Side, ref: str) -> str:
     return "\n".join(out) + "\n"
 
 
+STATES = {"current": "follows its English page", "behind": "behind its English page", "missing": "not translated"}
+
+
 def translation_lines(base: Side, head: Side) -> list[str]:
-    """How many translated pages follow their English page; each that does not, and whether this change did it."""
+    """How many translated pages follow their English page, then every page's translation, and what this change did."""
     if not head.translations:
         return ["No translated edition."]
     current = sum(state == "current" for state in head.translations.values())
-    lines = [f"{current} of {len(head.translations)} pages have a translation that follows the English page."]
-    for page, state in sorted(head.translations.items()):
-        if state != "current":
-            new = " (since this change)" if base.translations.get(page) == "current" else ""
-            lines.append(f"- {md_text(page)}: {'behind its English page' if state == 'behind' else 'not translated'}"
-                         f"{new}")
+    lines = [f"{current} of {len(head.translations)} pages have a translation that follows the English page.", "",
+             "| Page | Translation |", "| --- | --- |"]
+    for page, state in sorted(head.translations.items(), key=lambda item: (item[1] == "current", item[0])):
+        new = " (since this change)" if state != "current" and base.translations.get(page) == "current" else ""
+        lines.append(f"| {md_text(page)} | {STATES[state]}{new} |")
     return lines
 
 

@@ -117,7 +117,7 @@ def test_pages_are_compared_by_the_text_readers_see(sides):
     assert "- **Added:** living/pr-report-new-page.md" in text
     assert "- **Removed:** living/check-ups-and-scans.md" in text
     assert "- **Changed:** glossary.md, treatment/immunotherapy.md" in text  # the glossary shows aliases
-    assert "symptoms.md" not in text
+    assert "symptoms.md" not in text.split("### Translations")[0]
 
 
 def test_coverage_and_reading_grade_before_and_after(sides):
@@ -142,10 +142,11 @@ def test_glossary_aliases_and_findings(sides):
 def test_translations_behind_their_english_page_are_listed(sides):
     text = review_report.report(*sides, "main")
     section = text[text.index("### Translations"):text.index("### Findings")]
-    assert "- es/treatment/immunotherapy.md: behind its English page (since this change)" in section
-    assert "es/understanding/symptoms.md" not in section, "a change to Markdown alone leaves it current"
+    assert "| es/treatment/immunotherapy.md | behind its English page (since this change) |" in section
+    assert "| es/understanding/symptoms.md | follows its English page |" in section, "Markdown alone changed"
+    assert section.index("immunotherapy") < section.index("symptoms"), "the pages that need work come first"
     assert re.search(r"^\d+ of \d+ pages have a translation that follows the English page\.$", section, re.M)
-    assert "- es/living/pr-report-new-page.md: not translated" in section
+    assert "| es/living/pr-report-new-page.md | not translated |" in section
     assert "- translation: docs/es/living/check-ups-and-scans.md:1: docs/es/living/check-ups-and-scans.md " \
            "translates no English page" in text
 
