@@ -57,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
                 bad = score < readability.MIN_INFLESZ or long
                 shown = f"INFLESZ {score:5.1f}"
             else:
-                score, smog = readability.grade(text), readability.smog(text, known["en"])
-                bad = score > args.max_grade or smog > readability.MAX_SMOG or long
-                score, shown = smog, f"Flesch-Kincaid {readability.grade(text):5.1f}  SMOG {smog:5.1f}"
+                grade, score = readability.grade(text), readability.smog(text, known["en"])
+                bad = grade > args.max_grade or score > readability.MAX_SMOG or long
+                shown = f"Flesch-Kincaid {grade:5.1f}  SMOG {score:5.1f}"
         except OSError as err:
             print(f"{path}: cannot read ({err.strerror}); check the path.", file=sys.stderr)
             return 2

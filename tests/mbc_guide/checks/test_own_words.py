@@ -2,15 +2,15 @@
 fingerprint."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from mbc_guide.checks import own_words
+from mbc_guide.checks import own_words, own_words_command
 from mbc_guide.data.inventory import load_inventory
 from tests.helpers import ROOT, SHARED, need_source_texts
 
@@ -27,11 +27,12 @@ def docs(tmp_path) -> Path:
 
 
 def run(*args: str) -> tuple[int, str]:
-    """Run scripts/own_words.py with these arguments: its exit status and what it printed (no traceback)."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "own_words.py"), *args], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode, result.stdout
+    """The command scripts/own_words.py runs, in this process, with these arguments: its exit status and what it
+    printed (the script itself runs in tests/test_contributing_commands.py)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out), contextlib.chdir(ROOT):
+        code = own_words_command.main(list(args), root=ROOT)
+    return code, out.getvalue()
 
 
 def test_the_site_shares_no_run_with_the_fingerprint():
