@@ -74,9 +74,14 @@ def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: G
             statuses.append(Status(rel, "missing"))
             continue
         try:
-            source, target = read_page(docs_dir, english[rel]), read_page(docs_dir / language, translated[rel])
+            target = read_page(docs_dir / language, translated[rel])
+        except DataError as err:
+            problems.append(Problem(translated[rel], err.line, f"docs/{language}/{rel}: {err.message}"))
+            continue
+        try:
+            source = read_page(docs_dir, english[rel])
         except DataError:
-            continue  # an unreadable page is reported, with its reason, by the checks that read it
+            continue  # an unreadable English page is reported, with its reason, by the checks of the English pages
         problems += [Problem(translated[rel], line, f"docs/{language}/{rel}: {message}")
                      for line, message in front_matter_problems(target, source)]
         follows = target.meta.get("translation_of")

@@ -132,6 +132,14 @@ def test_a_translated_pages_front_matter_is_checked_at_its_line(site_copy, old, 
     assert 1 < problems[0].line < 10, "the line of the key in the front matter"
 
 
+def test_a_translated_page_that_cannot_be_read_is_a_problem_at_its_line(site_copy):
+    spanish = site_copy / "docs" / "es" / PAGE
+    edit_once(spanish, "title: Quimioterapia", "title: [Quimioterapia")
+    _, problems = check(site_copy / "docs", site_copy / "data")
+    assert [p.file.name for p in problems] == ["chemotherapy.md"], messages(problems)
+    assert 2 <= problems[0].line <= 3 and "YAML" in problems[0].message, "at the broken front matter line"
+
+
 def test_a_real_review_of_a_translation_can_be_recorded(site_copy):
     edit_once(site_copy / "docs" / "es" / PAGE, "translated: ",
               "translation_review: {name: A. Person, role: medical translator, date: 2026-12-01}\ntranslated: ")
