@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mbc_guide.checks import coverage_report, readability, rendering, translation
-from mbc_guide.data.edition_words import load_edition_words, words_file
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.reviews import load_reviews
 from mbc_guide.pages import generated_pages
-from mbc_guide.paths import TRANSLATIONS
 from mbc_guide.text.characters import normalise
 from mbc_guide.text.markdown_escape import md_text
 
@@ -94,15 +92,13 @@ def read_side(root: Path, today: dt.date) -> Side:
     side.glossary = {e.term: set(e.aliases) for e in glossary.entries}
     side.items = {(i.source, i.kind, i.name, i.treatment or "") for i in inventory.items()}
     side.findings = [f for f in report.findings if f.kind in REVIEW_KINDS]
-    for language in TRANSLATIONS:
-        if words_file(language, root / "data").is_file():  # a side from before the translation has none
-            reviews = root / "data" / "reviews.yml"
-            statuses, problems = translation.check(root / "docs", load_edition_words(language, root / "data"),
-                                                   inventory, glossary,
-                                                   load_reviews(reviews) if reviews.is_file() else None, render)
-            side.translations.update({f"{language}/{s.page}": s.state for s in statuses})
-            side.findings += [coverage_report.Finding("error", "translation", "", "", p.message, "", p.line,
-                                                      p.file.relative_to(root).as_posix()) for p in problems]
+    reviews = root / "data" / "reviews.yml"  # a side from before the reviews or the translation has none
+    for language, edition in translation.check_editions(root / "docs", root / "data", inventory, glossary,
+                                                        load_reviews(reviews) if reviews.is_file() else None,
+                                                        render).items():
+        side.translations.update({f"{language}/{s.page}": s.state for s in edition.statuses})
+        side.findings += [coverage_report.Finding("error", "translation", "", "", p.message, "", p.line,
+                                                  p.file.relative_to(root).as_posix()) for p in edition.problems]
     return side
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mbc_guide.checks.rendering import visible_blocks
 from mbc_guide.checks.reviewed_text import fingerprint
-from mbc_guide.data.edition_words import EditionWords
+from mbc_guide.data.edition_words import EditionWords, load_edition_words, word_gaps, words_file
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import Page, meta_line, read_page
 from mbc_guide.data.glossary import Glossary
@@ -25,7 +25,7 @@ from mbc_guide.data.inventory import Inventory
 from mbc_guide.data.reviews import Reviews
 from mbc_guide.html.tree import parse_fragment
 from mbc_guide.names.finder import NameFinder
-from mbc_guide.paths import page_files
+from mbc_guide.paths import TRANSLATIONS, page_files
 
 RECORD_COMMAND = ".venv/bin/python scripts/translated.py"
 NUMBER = re.compile(r"\d{4}-\d{2}-\d{2}|\d+(?:[.,]\d+)*%?")
@@ -51,6 +51,28 @@ class Problem:
     file: Path
     line: int | None
     message: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One translated edition against the English: each page's status, the problems that fail, and the gaps in
+    its words (a glossary entry or side effect with none yet), which never fail."""
+
+    statuses: list[Status]
+    problems: list[Problem]
+    gaps: list[str]
+
+
+def check_editions(docs_dir: Path, data_dir: Path, inventory: Inventory, glossary: Glossary, reviews: Reviews | None,
+                   render: Callable[[str], str]) -> dict[str, Edition]:
+    """Every translated edition whose words are in data_dir (a copy of the data may have none), by language."""
+    editions = {}
+    for language in TRANSLATIONS:
+        if words_file(language, data_dir).is_file():
+            words = load_edition_words(language, data_dir)
+            statuses, problems = check(docs_dir, words, inventory, glossary, reviews, render)
+            editions[language] = Edition(statuses, problems, word_gaps(words, inventory, glossary))
+    return editions
 
 
 def text_fingerprint(markdown: str, render: Callable[[str], str]) -> str:

@@ -11,14 +11,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 from mbc_guide.checks import coverage_report, rendering, source_check, translation
-from mbc_guide.data.edition_words import load_edition_words, word_gaps, words_file
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.glossary import load_glossary
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.reviews import load_reviews
 from mbc_guide.html import content_policy
 from mbc_guide.messages import workflow_annotations
-from mbc_guide.paths import REVIEWS_FILE, ROOT, TRANSLATIONS, display_path
+from mbc_guide.paths import REVIEWS_FILE, ROOT, display_path
 from mbc_guide.search import readers_words
 
 DESCRIPTION = "Check that the site covers every drug and side effect its sources name."
@@ -124,31 +123,15 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
     return lines
 
 
-def translation_report(args: argparse.Namespace, inventory, glossary, reviews, render,
-                       report: coverage_report.Report) -> dict[str, tuple[list[translation.Status], list[str]]]:
-    """Each edition's translations against their English pages: the problems go into the report; for each
-    edition, its pages' statuses and its data's gaps, which never fail."""
-    found = {}
-    for language in TRANSLATIONS:
-        if not words_file(language, args.sources.parent).is_file():  # a copy of the data may have no translation
-            continue
-        words = load_edition_words(language, args.sources.parent)
-        statuses, problems = translation.check(args.docs, words, inventory, glossary, reviews, render)
-        found[language] = statuses, word_gaps(words, inventory, glossary)
-        report.findings += [coverage_report.Finding(
-            "error", "translation", problem.file.relative_to(args.docs).as_posix(), "", problem.message,
-            "", problem.line) for problem in problems]
-    return found
-
-
-def format_translations(translations: dict[str, tuple[list[translation.Status], list[str]]]) -> str:
+def format_translations(editions: dict[str, translation.Edition]) -> str:
     """Each edition's translations: how many are up to date, each page behind or missing, each gap in its words."""
     lines = []
-    for language, (statuses, gaps) in translations.items():
-        current = sum(status.state == "current" for status in statuses)
-        lines.append(f"\nTranslations ({language}): {current} of {len(statuses)} pages up to date with their English page.")
-        lines += [f"  words    {gap}" for gap in gaps]
-        for status in statuses:
+    for language, edition in editions.items():
+        current = sum(status.state == "current" for status in edition.statuses)
+        lines.append(f"\nTranslations ({language}): {current} of {len(edition.statuses)} pages up to date with their "
+                     "English page.")
+        lines += [f"  words    {gap}" for gap in edition.gaps]
+        for status in edition.statuses:
             if status.state == "behind":
                 since = f", updated on {status.english_updated}" if status.english_updated else ""
                 lines.append(f"  behind   {language}/{status.page}: the English page changed{since}; update the "
@@ -179,7 +162,10 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         report = coverage_report.check_site(args.docs, inventory=inventory, glossary=glossary,
                                             today=args.today, fail_overdue=args.fail_overdue, render=render,
                                             theme=theme, reviews=reviews)
-        translations = translation_report(args, inventory, glossary, reviews, render, report)
+        editions = translation.check_editions(args.docs, args.sources.parent, inventory, glossary, reviews, render)
+        report.findings += [coverage_report.Finding("error", "translation", p.file.relative_to(args.docs).as_posix(),
+                                                    "", p.message, "", p.line)
+                            for edition in editions.values() for p in edition.problems]
         folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record, root)
         if args.record:
             print(f"Wrote {display_path(source_check.write_record(inventory, folder))}.")
@@ -199,12 +185,13 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     source_check.add_evidence(report.covered, inventory, glossary, check)
     if args.format == "json":
         print(json.dumps({**report.to_dict(), "source_check": check.to_dict(),
-                          "translations": {language: {"pages": [asdict(status) for status in statuses], "words": gaps}
-                                           for language, (statuses, gaps) in translations.items()}},
+                          "translations": {language: {"pages": [asdict(status) for status in edition.statuses],
+                                                      "words": edition.gaps}
+                                           for language, edition in editions.items()}},
                          indent=2, default=str))
     else:
         print(format_text(report, args.verbose, check, args.docs))
-        print(format_translations(translations))
+        print(format_translations(editions))
     if workflow_annotations.in_github_actions():
         for f in report.findings:
             file, _, line = location(f, args.docs).partition(":")
