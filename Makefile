@@ -20,7 +20,7 @@ export PYTHONDONTWRITEBYTECODE :=
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:$(PORT)
 
-## build: install and build the site into site/
+## build: install and build the site into site/ (the Spanish edition into site/es/)
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
@@ -43,11 +43,11 @@ readability: $(VENV)/.installed
 check-tests:
 	HYPOTHESIS_PROFILE=quick WITHOUT_NPM=1 $(BIN)/python -m pytest -m "not browser and not slow and not builds and not reports" --ignore=tests/browser -n auto --dist worksteal -q -p no:cacheprovider
 
-## offline: build the offline copy into site-offline/ and its zip (dist/); after `make build`, also into site/downloads/
+## offline: build the offline copy into site-offline/ and a zip per edition (dist/, dist/es/); after `make build`, also into site/downloads/ and site/es/downloads/
 offline: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/offline.py --publish-dir site
 
-## pdf: print the whole guide to dist/mbc-guide.pdf with headless Chromium; `make build` after it publishes the PDF
+## pdf: print the whole guide to dist/mbc-guide.pdf (and the Spanish one to dist/mbc-guide-es.pdf) with headless Chromium; `make build` after it publishes them
 pdf: $(VENV)/.installed
 	$(BIN)/python scripts/pdf.py
 

@@ -18,12 +18,14 @@
  *   copy when the network fails or is too slow.
  * - Theme files with a hash in their name: cache first (their content never changes).
  * - A new build waits until the reader chooses to reload (assets/javascripts/app.js
- *   offers it); when it takes over, the caches of older builds are deleted.
+ *   offers it); when it takes over, the caches of its older builds are deleted.
  */
 "use strict";
 
 const BUILD = self.__MBC_BUILD__;
-const PREFIX = "mbc-guide-";
+// Each edition is an app of its own (the Spanish one's worker is es/sw.js): its caches are named after its scope,
+// so that neither deletes the other's.
+const PREFIX = "mbc-guide-" + new URL(self.registration.scope).pathname + "-";
 const CACHE = PREFIX + BUILD.version;
 const NETWORK_TIMEOUT_MS = 5000; // a slow signal: after this, show the saved copy
 const HASHED = /\.[0-9a-f]{8}\.min\.(js|css)$/; // Material's own files, e.g. bundle.a5f9d56c.min.js

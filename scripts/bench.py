@@ -53,7 +53,7 @@ from mbc_guide.publish import web_app
 from mbc_guide.search.weight import SEARCH_WORKER, search_index_weights
 from mbc_guide.tools import browser
 from mbc_guide.tools.errors import ToolError
-from mbc_guide.tools.pdf import pdf_pages
+from mbc_guide.tools.pdf import edition_pdf, pdf_pages
 from mbc_guide.tools.serve import serve
 from mbc_guide.tools.sizes import human_size
 from mbc_guide.tools.timing import median_seconds, run_command
@@ -97,9 +97,9 @@ def median_lighthouse(url: str, chrome: str, runs: int) -> tuple[dict[str, int],
     return results[len(results) // 2]
 
 
-def search_hit_rates(site: Path, material_only: bool = False) -> tuple[int, int, int]:
-    """(rank 1, top 3, queries) for tests/search_queries.yml on the built site, run under Node."""
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+def search_hit_rates(site: Path, material_only: bool = False, queries_file: Path = QUERIES) -> tuple[int, int, int]:
+    """(rank 1, top 3, queries) for tests/search_queries.yml (or another edition's) on the built site, under Node."""
+    queries = yaml.safe_load(queries_file.read_text(encoding="utf-8"))
     cmd = ["node", str(ROOT / "scripts" / "search_run.js"), str(site)] + (["--material-only"] if material_only else [])
     try:
         result = subprocess.run(cmd, input=json.dumps([q["query"] for q in queries]), capture_output=True, text=True,
@@ -165,6 +165,7 @@ def report(runs: int, lighthouse_runs: int) -> None:
         print(f"{'Whole guide PDF (scripts/pdf.py)':<{W}} {kb(pdf.stat().st_size) if pdf else 'not made':>10}"
               + (f"   {pdf_pages(pdf.read_bytes())} pages" if pdf else ""))
         print(f"{'Offline zip, with the PDF':<{W}} {offline_zip_size(tmp, pdf):>10}")
+        print_editions(site, tmp, pdf)
 
         print_reading_grades()
 
@@ -185,6 +186,45 @@ def report(runs: int, lighthouse_runs: int) -> None:
                     print(f"  {label:<16}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
                     for audit in failing:
                         print(f"      not passed: {audit}")
+
+
+def print_editions(site: Path, tmp: Path, pdf: Path | None) -> None:
+    """The English and the Spanish edition's figures side by side (the offline zips are those offline_zip_size made)."""
+    print(f"\n{'Both editions, side by side':<{W}} {'English':>12} {'Spanish':>12}")
+    sites = {"en": site, "es": site / "es"}
+    rows = [("Pages", lambda lang: str(len([p for p in sites[lang].rglob("*.html")
+                                            if not p.relative_to(sites[lang]).as_posix().startswith(("es/", "assets/"))])))]
+    for label, src in PAGES.items():
+        rows.append((f"First load, {label} (gzip)", lambda lang, src=src: kb(page_weight(sites[lang], src).gzip)))
+    rows += [
+        ("Search index (gzip)", lambda lang: kb(search_index_weights(sites[lang])[0].gzip)),
+        ("Saved by the app (gzip)", lambda lang: kb(sum(e.gzip for e in web_app.precache_entries(sites[lang], lang)))),
+        ("Whole guide PDF", lambda lang: f"{kb(edition_pdf(pdf, lang).stat().st_size)}, "
+                                         f"{pdf_pages(edition_pdf(pdf, lang).read_bytes())} p" if pdf else "not made"),
+        ("Offline zip, with the PDF", lambda lang: kb(edition_zip(tmp / "offline.zip", lang).stat().st_size)
+            if edition_zip(tmp / "offline.zip", lang).is_file() else "not made"),
+        ("Search: queries found in the top 3", lambda lang: "{1}/{2}".format(*search_hit_rates(
+            sites[lang], queries_file=QUERIES if lang == "en" else QUERIES.with_name("search_queries.es.yml")))),
+        ("Reading ease: median (SMOG; INFLESZ)", median_reading),
+    ]
+    for label, figure in rows:
+        print(f"{'  ' + label:<{W}} {figure('en'):>12} {figure('es'):>12}")
+
+
+def edition_zip(english_zip: Path, language: str) -> Path:
+    """Where scripts/offline.py writes an edition's zip: beside the English one, in a folder named after it."""
+    return english_zip if language == "en" else english_zip.parent / language / english_zip.name
+
+
+def median_reading(language: str) -> str:
+    """The median page's reading measure: SMOG grade in English (at most 7), INFLESZ in Spanish (at least 65)."""
+    if language == "en":
+        known = readability.glossary_words()
+        scores = [readability.smog(p.read_text(encoding="utf-8"), known) for p in page_files(ROOT / "docs")]
+    else:
+        known = readability.spanish_words()
+        scores = [readability.inflesz(p.read_text(encoding="utf-8"), known) for p in page_files(ROOT / "docs", language)]
+    return f"{statistics.median(scores):.1f}"
 
 
 def print_reading_grades() -> None:
@@ -260,7 +300,7 @@ def offline_zip_size(tmp: Path, pdf: Path | None = None) -> str:
         return "not built"
     bundle = tmp / "offline.zip"
     run_command([sys.executable, str(script), "--site-dir", str(tmp / "offline"), "--zip", str(bundle)],
-                env={"WHOLE_GUIDE_PDF": str(pdf or "")})
+                env={"WHOLE_GUIDE_PDF": str(pdf or ""), "WHOLE_GUIDE_PDF_ES": str(edition_pdf(pdf, "es") if pdf else "")})
     return kb(bundle.stat().st_size)
 
 

@@ -74,7 +74,7 @@ def checkout(commit: str | None, tree: Path) -> None:
 
 def run_build(label: str, command: list[str], tree: Path, epoch: str) -> None:
     """Run one build in tree with the tree's overrides first on PYTHONPATH; fail with its last lines of output."""
-    env = {key: value for key, value in os.environ.items() if key not in ("OFFLINE", "WHOLE_GUIDE_PDF")}
+    env = {key: value for key, value in os.environ.items() if key not in ("OFFLINE", "WHOLE_GUIDE_PDF", "WHOLE_GUIDE_PDF_ES")}
     python_path = [str(tree / "overrides")] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
     env.update(PYTHONPATH=os.pathsep.join(python_path), SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, *command], cwd=tree, env=env, text=True,

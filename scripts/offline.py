@@ -7,12 +7,14 @@ in .html and the search index is inlined; the offline_shim hook loads the
 iframe-worker shim from node_modules (`npm ci`), never from a CDN.
 It then removes what an offline reader never uses (source maps, lunr language
 files search does not load, the JSON search index that only a web server
-uses, the sitemap, the 404 page, unreferenced assets other than licences) and zips the result as
-one folder, mbc-guide-offline/, with index.html inside.
+uses, the sitemap, the 404 page, unreferenced assets other than licences) and zips each edition as
+one folder, mbc-guide-offline/, with index.html inside: the English site to dist/mbc-guide-offline.zip,
+the Spanish one (site-offline/es/) to dist/es/mbc-guide-offline.zip. An offline page links to the
+other edition's page on the hosted site.
 
 Publishing: the online site links to downloads/mbc-guide-offline.zip (see
-docs/about/offline.md). With --publish-dir DIR (`make offline` passes
---publish-dir site), the zip is also copied to DIR/downloads/ when DIR holds a
+docs/about/offline.md; the Spanish site to es/downloads/). With --publish-dir DIR (`make offline` passes
+--publish-dir site), each zip is also copied to DIR/downloads/ (DIR/es/downloads/) when DIR holds a
 built site, so `make build` then `make offline` leaves a complete site/ to
 publish (`make build` cleans site/, so run it first). When DIR has no built
 site the copy is skipped with a note.
@@ -79,14 +81,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     removed = offline_copy.prune(args.site_dir)
     pages = len(list(args.site_dir.rglob("*.html")))
-    size = offline_copy.make_zip(args.site_dir, args.zip)
     print(f"offline site: {args.site_dir} ({pages} pages; removed {len(removed)} files offline readers never use)")
-    print(f"zip: {args.zip} ({human_size(size)})")
-    if args.publish_dir is not None:
-        copy = offline_copy.publish(args.zip, args.publish_dir.resolve())
-        print(f"published: {copy}" if copy else
-              f"note: {args.publish_dir} has no built site, so the zip was not copied into it "
-              "(run `make build`, then `make offline`).")
+    for folder, bundle in offline_copy.edition_zips(args.site_dir, args.zip):
+        size = offline_copy.make_zip(folder, bundle)
+        print(f"zip: {bundle} ({human_size(size)})")
+        if args.publish_dir is not None:
+            edition = folder.relative_to(args.site_dir)
+            copy = offline_copy.publish(bundle, (args.publish_dir / edition).resolve())
+            print(f"published: {copy}" if copy else
+                  f"note: {args.publish_dir / edition} has no built site, so the zip was not copied into it "
+                  "(run `make build`, then `make offline`).")
     return 0
 
 

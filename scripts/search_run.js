@@ -60,7 +60,7 @@ function startWorker(url) {
     console, URL,
     location: { href: url },
     importScripts: (...urls) => {
-      for (const u of urls) vm.runInContext(fs.readFileSync(fileURLToPath(new URL(u).href.split("#")[0]), "utf8"), sandbox);
+      for (const u of urls) vm.runInContext(fs.readFileSync(fileURLToPath(new URL(u, url).href.split("#")[0]), "utf8"), sandbox);
     },
     // a copy, as postMessage makes (structured clone), outside the sandbox's own objects
     postMessage: (message) => { const next = replies.shift(); if (next) next(JSON.parse(JSON.stringify(message))); },

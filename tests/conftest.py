@@ -11,7 +11,7 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from tests.helpers import READING_GRADES, ROOT, build_site, need_npm_packages
+from tests.helpers import EDITIONS_LINE, READING_GRADES, ROOT, build_site, need_npm_packages
 
 # The property-based tests (tests/mbc_guide/checks/test_validator_property.py): 200 examples each in the full suite;
 # `make check`, the quick check, sets HYPOTHESIS_PROFILE=quick for 25.
@@ -57,7 +57,7 @@ def offline_site(tmp_path_factory) -> Path:
         result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), "--site-dir",
                                  str(out / "site"), "--zip", str(out / "site.zip")], cwd=ROOT, capture_output=True,
                                 text=True, timeout=300,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": ""})
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", "WHOLE_GUIDE_PDF_ES": ""})
         assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
     return built_once(tmp_path_factory, "offline-site", build) / "site"
 
@@ -72,17 +72,21 @@ def data(tmp_path) -> Path:
 
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
-    """A writable copy of the project (config, docs, data, theme and hooks) to break on purpose.
+    """A writable copy of the project (config, docs, data, theme and hooks) to break on purpose. Its build is the
+    English site alone (extra.editions emptied), which halves its time; a test of the Spanish edition's build puts
+    it back with tests.helpers.with_editions.
 
     The library is not copied: builds and checks of the copy import the installed one."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides"):
+    for name in ("mkdocs.yml", "mkdocs.es.yml", "docs", "data", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "mbc_guide"))
         else:
             shutil.copy(source, copy / name)
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(EDITIONS_LINE, "  editions: []\n", 1), encoding="utf-8")
     return copy
 
 

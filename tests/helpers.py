@@ -16,6 +16,18 @@ SOURCE_TEXTS = SHARED / "sources"  # the source texts, never copied into the rep
 READING_GRADES: dict[str, tuple[float, float]] = {}  # page -> (Flesch-Kincaid, SMOG), filled by test_content.py, printed at the end of the run
 
 
+EDITIONS_LINE = "  editions: [es]\n"  # mkdocs.yml's line that builds the Spanish edition with the English site
+
+
+def with_editions(project: Path) -> Path:
+    """Put the Spanish edition back into a copy's build (conftest.site_copy leaves it out)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  editions: []\n", EDITIONS_LINE, 1), encoding="utf-8")
+    assert EDITIONS_LINE in config.read_text(encoding="utf-8"), "mkdocs.yml lists no editions where expected"
+    return project
+
+
 def build_site(site_dir: Path, project: Path = ROOT, *, strict: bool = True,
                env: dict | None = None) -> subprocess.CompletedProcess:
     """Build a project's site in this process through MkDocs' own API (mbc_guide.tools.strict_build), as
@@ -25,7 +37,7 @@ def build_site(site_dir: Path, project: Path = ROOT, *, strict: bool = True,
     WHOLE_GUIDE_PDF is empty unless the test sets it, so a PDF left in dist/ by `make pdf` never
     changes what the tests build.
     """
-    return strict_build.build_site(site_dir, project, strict=strict, env={"WHOLE_GUIDE_PDF": "", **(env or {})})
+    return strict_build.build_site(site_dir, project, strict=strict, env={"WHOLE_GUIDE_PDF": "", "WHOLE_GUIDE_PDF_ES": "", **(env or {})})
 
 
 def need_npm_packages(package: str = "iframe-worker") -> None:

@@ -6,6 +6,7 @@ asserts them; bytes do not, so these budgets are checked on every run.
 from __future__ import annotations
 
 import re
+import zipfile
 
 import pytest
 
@@ -45,11 +46,17 @@ def test_what_the_app_saves_fits_the_budget(built_site):
         f"{PRECACHE_BUDGET / KB:.0f} kB (see NOT_PRECACHED in overrides/mbc_guide/publish/web_app.py)")
 
 
-def test_offline_zip_fits_the_budget(offline_site):
-    bundle = offline_site.parent / "site.zip"  # written by the offline_site fixture beside the site
+@pytest.mark.parametrize("edition", ["", "es"])
+def test_each_editions_offline_zip_fits_the_budget(offline_site, edition):
+    # written by the offline_site fixture beside the site: site.zip, and the Spanish edition's es/site.zip
+    bundle = offline_site.parent / edition / "site.zip"
     assert bundle.is_file(), f"scripts/offline.py wrote no zip at {bundle}"
+    with zipfile.ZipFile(bundle) as opened:
+        names = opened.namelist()
+    assert "site/index.html" in names and not any(name.startswith("site/es/") for name in names), \
+        "each zip holds one edition, at its top"
     size = bundle.stat().st_size
-    print(f"offline zip: {size / KB:.1f} kB")
+    print(f"offline zip {edition or 'en'}: {size / KB:.1f} kB")
     assert size <= OFFLINE_ZIP_BUDGET, (
         f"the offline zip is {size / KB:.1f} kB; the budget is {OFFLINE_ZIP_BUDGET / KB:.0f} kB")
 

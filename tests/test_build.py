@@ -4,14 +4,19 @@
 """
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import io
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+from mbc_guide.checks import review_command, translation_command
+from mbc_guide.html.tree import parse_document
 from mbc_guide.paths import page_files
-from tests.helpers import ROOT, build_site
+from tests.helpers import ROOT, build_site, edit_once, with_editions
 
 
 def build_copy(copy: Path):
@@ -163,3 +168,28 @@ def test_breaking_an_entry_does_not_depend_on_where_it_stands():
     assert "    definition: A new drug." in broken
     assert broken.count("\n    definition: ") == with_new.count("\n    definition: ") - 1
     assert not re.search(r"- term: taxanes\n(?:    .*\n)*    definition:", broken)
+
+
+@pytest.mark.builds
+def test_an_english_edit_shows_on_its_spanish_page_until_the_translation_follows_it(site_copy):
+    """A reader of the Spanish page is told, at its top, that its English page changed on that date, with a link
+    to it; the English fix is never held up; once the translation follows it again, the notice is gone."""
+    with_editions(site_copy)
+    edit_once(site_copy / "docs" / "treatment" / "immunotherapy.md", "This helps it fight the cancer.",
+              "This helps it fight the cancer cells.")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert review_command.main(["treatment/immunotherapy.md", "--note", "Cells named."], root=site_copy) == 0
+    assert build_copy(site_copy).returncode == 0
+    spanish = parse_document((site_copy / "site" / "es" / "treatment" / "immunotherapy" / "index.html").read_text())
+    notice = spanish.css_first("article .mbc-translation-behind")
+    assert notice is not None, "the Spanish page says its English page changed"
+    assert notice.css_first("time").attributes["datetime"] == dt.date.today().isoformat()
+    link = notice.css_first("a")
+    assert link.attributes["href"] == "../../../treatment/immunotherapy/" and link.attributes["hreflang"] == "en"
+    english = parse_document((site_copy / "site" / "treatment" / "immunotherapy" / "index.html").read_text())
+    assert english.css_first(".mbc-translation-behind") is None
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert translation_command.main(["es/treatment/immunotherapy.md"], root=site_copy) == 0
+    assert build_copy(site_copy).returncode == 0
+    spanish = parse_document((site_copy / "site" / "es" / "treatment" / "immunotherapy" / "index.html").read_text())
+    assert spanish.css_first(".mbc-translation-behind") is None

@@ -68,7 +68,7 @@ def make(fork: Path, *targets: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "-o", f"{VENV}/.installed", f"VENV={VENV}", *targets], cwd=fork,
                           capture_output=True, text=True, timeout=1200,
                           # The fork's own library comes first, as the editable install `make` makes in a fork would.
-                          env={**env, "WHOLE_GUIDE_PDF": "", "PYTHONPATH": str(fork / "overrides")})
+                          env={**env, "WHOLE_GUIDE_PDF": "", "WHOLE_GUIDE_PDF_ES": "", "PYTHONPATH": str(fork / "overrides")})
 
 
 def record_review(fork: Path, *pages: str) -> None:
@@ -105,16 +105,22 @@ def add_a_drug(fork: Path) -> None:
     glossary.write_text(glossary.read_text() + "\n" + "".join(
         f"  {line}\n" for line in entry.replace("olaparib", NEW_DRUG).splitlines()))
 
-    step(steps, 3, "Mention it on the page for its treatment")  # done above, before the drug was known
-    step(steps, 4, "Record the review of the pages you changed, the glossary (`glossary.md`)")
+    spanish = code_block(step(steps, 3, "Give it its Spanish words in `data/es.yml`"))
+    assert "olaparib:" in spanish
+    words = fork / "data" / "es.yml"
+    block = "".join(f"  {line}\n" for line in spanish.replace("olaparib", NEW_DRUG).splitlines())
+    words.write_text(words.read_text().replace("\nside_effects:", f"\n{block}\nside_effects:", 1))
+
+    step(steps, 4, "Mention it on the page for its treatment")  # done above, before the drug was known
+    step(steps, 5, "Record the review of the pages you changed, the glossary (`glossary.md`)")
     record_review(fork, "treatment/targeted-therapy.md", "glossary.md")
-    step(steps, 5, "Run `make validate`")
+    step(steps, 6, "Run `make validate`")
     assert_passes(make(fork, "validate"))
-    step(steps, 6, "`make build`, then `.venv/bin/python scripts/misspell.py --site site`")
+    step(steps, 7, "`make build`, then `.venv/bin/python scripts/misspell.py --site site`")
     assert_passes(make(fork, "build"))
     assert_passes(subprocess.run([sys.executable, "scripts/misspell.py", "--site", "site"], cwd=fork,
                                  capture_output=True, text=True, timeout=300))
-    step(steps, 7, "Run `make check`")
+    step(steps, 8, "Run `make check`")
 
 
 def add_a_page(fork: Path) -> None:

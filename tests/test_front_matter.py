@@ -24,7 +24,7 @@ from mbc_guide.data.front_matter import (
 from mbc_guide.data.inventory import load_inventory
 from mbc_guide.data.reviews import load_reviews
 from mbc_guide.html.tree import elements, parse_document
-from tests.helpers import ROOT, build_site
+from tests.helpers import ROOT, build_site, with_editions
 from tests.test_hostile_input import assert_clean_failure, edit, validate
 
 CHEMO = "docs/treatment/chemotherapy.md"
@@ -126,6 +126,7 @@ def policies(site: Path) -> dict[str, set[str]]:
 
 @pytest.mark.builds
 def test_a_script_in_every_front_matter_key_never_reaches_a_page(site_copy, built_site):
+    with_editions(site_copy)  # compared below with the real site, which holds both editions
     page = site_copy / CHEMO
     text = page.read_text(encoding="utf-8")
     kept = "".join(line + "\n" for line in text.split("---")[1].splitlines()

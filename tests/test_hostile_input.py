@@ -20,7 +20,7 @@ import pytest
 
 from mbc_guide.checks import review_command, validator
 from mbc_guide.html.tree import elements, parse_document
-from tests.helpers import ROOT, build_site
+from tests.helpers import ROOT, build_site, with_editions
 
 
 @pytest.fixture
@@ -254,3 +254,16 @@ def test_hostile_data_is_escaped_on_every_page(project):
 def _body_fragment(document: str):
     from mbc_guide.html.tree import parse_fragment
     return parse_fragment(parse_document(document).body.html)
+
+
+@pytest.mark.builds
+def test_a_spanish_page_has_the_same_doors_shut(project):
+    """The Spanish edition is built by the same hooks: a script or event handler in a translated page fails the
+    build, naming that page and line, and nothing is left to publish."""
+    with_editions(project)
+    spanish = project / "docs" / "es" / "treatment" / "chemotherapy.md"
+    edit(spanish, "# Quimioterapia", '# Quimioterapia\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">')
+    result = build(project)
+    assert_clean_failure(result, r"docs/es/treatment/chemotherapy\.md:\d+.*<script> element is not allowed")
+    assert_clean_failure(result, r"docs/es/treatment/chemotherapy\.md:\d+.*event handler onerror= on <img>")
+    assert not (project / "site").exists(), "a failed build left a site to publish"

@@ -167,7 +167,8 @@ def test_titles_are_escaped_in_the_report_link(tmp_path):
     copy = tmp_path / "project"
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):
+        shutil.copy(ROOT / config, copy / config)
     page = copy / "docs" / "questions.md"
     text = page.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title: "))

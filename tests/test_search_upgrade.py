@@ -56,7 +56,7 @@ def test_built_pages_name_the_sites_worker_with_materials_after_it(built_site):
 def project_copy(tmp_path) -> Path:
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides"):
+    for name in ("mkdocs.yml", "mkdocs.es.yml", "docs", "data", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     return copy

@@ -73,7 +73,7 @@ def test_the_preview_keeps_serving_and_shows_data_and_template_edits(site_copy):
     log = site_copy / "serve.log"
     with log.open("w") as out:
         process = subprocess.Popen(serve_command(port), cwd=site_copy, stdout=out, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": ""},
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", "WHOLE_GUIDE_PDF_ES": ""},
                                    start_new_session=True)
     base = f"http://127.0.0.1:{port}/mbc-plain-guide/"
     try:

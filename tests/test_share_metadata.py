@@ -273,3 +273,23 @@ def test_front_matter_is_escaped_in_every_tag(site_copy):
     assert data["meta"]["og:description"] == data["meta"]["twitter:description"] == hostile
     assert json.loads(data["json_ld"][0])["description"] == hostile
     assert parse_document(built).css("head b") == [], "markup from the front matter became an element"
+
+
+def test_each_page_says_its_language_and_the_sitemaps_list_both_addresses(built_site):
+    """og:locale and the JSON-LD inLanguage say a Spanish page's language; each edition's sitemap gives every page's
+    address in both editions (hreflang) where both have it, the way search engines pair a page with its
+    translation."""
+    translated = [path.relative_to(ROOT / "docs" / "es").as_posix() for path in page_files(ROOT / "docs", "es")]
+    assert len(translated) >= 17
+    for src in translated:
+        tags = head(built_file(built_site / "es", src, True).read_text(encoding="utf-8"))
+        assert (tags["meta"]["og:locale"], tags["meta"]["og:locale:alternate"]) == ("es_US", "en_US"), src
+        assert json.loads(tags["json_ld"][0])["inLanguage"] == "es", src
+    for sitemap, here in ((built_site / "sitemap.xml", ""), (built_site / "es" / "sitemap.xml", "es/")):
+        for url in ET.parse(sitemap).getroot().findall("{*}url"):
+            loc = url.findtext("{*}loc")
+            path = loc.removeprefix(SITE_URL).removeprefix(here)
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("{http://www.w3.org/1999/xhtml}link")}
+            expected = {"en": SITE_URL + path, "es": SITE_URL + "es/" + path}
+            both = all(hosted_file(built_site, url).is_file() for url in expected.values())
+            assert alternates == (expected if both else {}), loc  # a page not yet translated has none

@@ -39,6 +39,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     """Load the data, then check coverage before any page is built (each gap fails the strict build)."""
     build = state.current()
     build.load_data()
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.words["permalink_title"]
     render = rendering.renderer(config.markdown_extensions, config.mdx_configs)
     try:
         build.coverage = coverage_report.check_site(Path(config.docs_dir), inventory=build.inventory,
@@ -51,6 +52,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         for problem in reviewed_text.site_problems(Path(config.docs_dir), build.inventory, build.glossary,
                                                    build.reviews, render):
             log.warning(f"{display_path(problem.file)}:{problem.line}: {problem.message}")
+    if build.language != "en":  # a translated edition: each page against its English page
+        for problem in build.check_translations(render):
+            log.warning(f"{display_path(problem.file)}:{problem.line}: {problem.message}")
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -59,6 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
     for message in site_files.keep_checked_files(files, docs):
         log.warning(message)
+    site_files.read_translations(files, docs, build.language)
     build.theme = content_policy.theme_ids(config.theme.dirs, docs)
     site_files.add_made_files(files, build)
     build.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
@@ -70,6 +75,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     build = state.current()
     build.env = env
     build.script_partials = csp.script_partials(env)
+    env.globals["mbc_text"] = build.words.interface  # the interface's words in the edition's language
+    env.filters["mbc_date"] = build.words.date
     env.globals["mbc_app"] = web_app.template_globals(build.settings.app, build.date, manifest=build.hosted,
                                                       service_worker=build.service_worker)
     return env

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mbc_guide.build import pipeline, state
-from mbc_guide.checks import coverage_figures
+from mbc_guide.checks import coverage_figures, translation
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import (
     FRONT_MATTER,
@@ -34,6 +34,7 @@ from mbc_guide.pages import (
     share_metadata,
     whole_guide,
 )
+from mbc_guide.paths import display_path
 from mbc_guide.publish import csp
 
 log = get_plugin_logger(__name__)
@@ -46,7 +47,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         return None
     size = os.path.getsize(path)
     if size > MAX_PAGE_BYTES:
-        raise PluginError(f"docs/{page.file.src_uri} is {size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}; "
+        raise PluginError(f"{display_path(Path(path))} is {size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}; "
                           "split it into shorter pages.")
     text = page.file.content_string
     try:
@@ -67,6 +68,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             meta = split_page(page.file.src_uri, page.file.content_string, Path(page.file.abs_src_path)).meta
         except DataError:
             meta = {}  # reported by on_page_read_source
+    told = None
+    editions = build.edition_links(page.file.src_uri, page.url)
+    if build.language != "en" and page.file.abs_src_path:  # a translated page: its English page's review dates
+        english = Path(config.docs_dir) / page.file.src_uri
+        english_link = next((link.href for link in editions if link.language == "en"), None)
+        told = translation.reader_record(meta, build.translations.get(page.file.src_uri), english_link)
+        meta = translation.edition_meta(meta, split_page(page.file.src_uri, english.read_text(encoding="utf-8")).meta)
     templates = own_templates(Path(config.theme.custom_dir)) if config.theme.custom_dir else frozenset()
     errors, warnings = page_meta_problems(meta, build.inventory, dt.date.today(), templates)
     for message in errors:
@@ -74,18 +82,24 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for message in warnings:
         log.info(f"{_where(page, meta, message.key)}: the page {message}")
     page.meta = shown_meta(meta, errors)
-    page.meta["page_record"] = page_record.page_record(meta, errors, warnings, build.inventory,
-                                                       build.reviews and build.reviews.pages.get(page.file.src_uri))
+    # A translated page shows no English notes of what changed: the notice at its top says when its English page did.
+    reviews = build.reviews and build.language == "en" and build.reviews.pages.get(page.file.src_uri)
+    page.meta["page_record"] = page_record.page_record(meta, errors, warnings, build.inventory, reviews or None)
+    if build.language != "en" and not page.file.abs_src_path:  # made from data, in the edition's words
+        told = {"made_from_data": True}
+    if told:
+        page.meta["translation"] = told
+    page.meta["editions"] = editions
     reviewed = page.meta.get("reviewed")
     if isinstance(reviewed, dt.date):
         page.update_date = reviewed.isoformat()  # the sitemap's date
     if build.offline:
         page.canonical_url = share_metadata.hosted_url(page.file.src_uri, config.site_url)
     if page.file.src_uri == coverage_figures.ABOUT_PAGE:
-        markdown, messages = coverage_figures.fill_about_page(markdown, build.coverage)
+        markdown, messages = coverage_figures.fill_about_page(markdown, build.coverage, build.words)
         for message in messages:
             log.warning(message)
-    return whole_guide.fill_pdf_marker(markdown, page.file.src_uri, build.pdf)
+    return whole_guide.fill_pdf_marker(markdown, page.file.src_uri, build.pdf, build.words)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -121,4 +135,5 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 def _where(page: Page, meta: dict, key: str) -> str:
     line = meta_line(meta, key)
-    return f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
+    where = display_path(Path(page.file.abs_src_path)) if page.file.abs_src_path else f"docs/{page.file.src_uri}"
+    return where + (f":{line}" if line else "")

@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
 
+from mbc_guide.paths import TRANSLATIONS as EDITIONS
+
 PALETTES = {"light": "default", "dark": "slate"}  # emulated color-scheme -> Material's data-md-color-scheme
 WIDTHS = {"desktop": 1280, "phone": 360}
 COMBINATIONS = [(palette, width) for palette in PALETTES for width in WIDTHS]
@@ -26,24 +28,33 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 # Colours come from the palette and sizes from the width; the theme's frame (header, tabs, side menus, footer)
-# changes with both, and comes from one template on every page. So every page is visited in two combinations
-# that between them hold both palettes and both widths, and the pages of FRAME_PAGES, one of each kind, in all
-# four; axe checks the frame on those pages, and everything else on every page.
-EVERY_PAGE_IN = (("light", "desktop"), ("dark", "phone"))
-FRAME_PAGES = ("", "treatment/chemotherapy/", "404.html")  # the home page, a page of a section, the 404 page
+# changes with both, and comes from one template on every page. Each page's structure is in both editions (a
+# Spanish page keeps its English page's headings, lists, boxes, tables and links): every English page is visited
+# light at desktop and every Spanish page (es/) dark at phone width, so that each structure is seen in both palettes
+# and at both widths, and the pages of FRAME_PAGES, one of each kind, in all four; axe checks the frame on those
+# pages, and everything else on every page.
+ENGLISH_PAGES_IN = ("light", "desktop")
+SWITCH = "p.mbc-language a"  # the language switch (overrides/partials/language-switch.html)
+TRANSLATED_PAGES_IN = ("dark", "phone")
+FRAME_PAGES = ("", "treatment/chemotherapy/", "404.html", "es/")  # home, a page of a section, 404, Spanish home
 NOT_THE_FRAME = {"exclude": [[".md-header"], [".md-tabs"], [".md-sidebar"], [".md-footer"]]}
 # The whole guide holds every other page's text, checked in both palettes: axe reads it at desktop only.
 WHOLE_GUIDE = "whole-guide/"
+TRANSLATIONS = tuple(f"{language}/" for language in EDITIONS)
 
 
 def pages_to_visit(pages: list[str], palette: str, width: str) -> list[str]:
-    """The pages visited in this combination (see EVERY_PAGE_IN)."""
-    return pages if (palette, width) in EVERY_PAGE_IN else [path for path in pages if path in FRAME_PAGES]
+    """The pages visited in this combination (see ENGLISH_PAGES_IN, TRANSLATED_PAGES_IN): a translated edition's
+    whole guide is left out, as its text is its other pages' and its frame theirs."""
+    translated = (palette, width) == TRANSLATED_PAGES_IN
+    return [path for path in pages if path in FRAME_PAGES
+            or ((palette, width) == ENGLISH_PAGES_IN and not path.startswith(TRANSLATIONS))
+            or (translated and path.startswith(TRANSLATIONS) and not path.endswith(WHOLE_GUIDE))]
 
 
 def axe_context(path: str, width: str) -> dict | None | bool:
     """What axe checks on the page at path: everything but the frame, the whole page (None), or nothing (False)."""
-    if path == WHOLE_GUIDE and width != "desktop":
+    if path.endswith(WHOLE_GUIDE) and width != "desktop":
         return False
     return None if path in FRAME_PAGES else NOT_THE_FRAME
 

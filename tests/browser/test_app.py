@@ -44,6 +44,16 @@ WAIT_FOR_WORKER = """async () => {
     }
     return navigator.serviceWorker.controller.scriptURL;
 }"""
+# The worker registered for this page's own folder (the Spanish edition's, es/sw.js), once it is active.
+EDITION_WORKER = """async () => {
+    for (;;) {
+        const registration = await navigator.serviceWorker.getRegistration(location.href);
+        if (registration && registration.scope === new URL('./', location.href).href && registration.active) {
+            return registration.active.scriptURL;
+        }
+        await new Promise((done) => setTimeout(done, 100));
+    }
+}"""
 CACHES = "async () => (await caches.keys()).filter((name) => name.startsWith('mbc-guide-'))"
 # What a one-time injected script could do: rewrite, under the worker's own keys, every saved
 # script (the poison first, then the real code) and every saved page. Returns the paths changed.
@@ -98,7 +108,8 @@ def changed_build(tmp_path_factory) -> Path:
     copy = tmp_path_factory.mktemp("changed") / "project"
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):
+        shutil.copy(ROOT / config, copy / config)
     home = copy / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + f"\n{CHANGED_TEXT}\n", encoding="utf-8")
     with contextlib.redirect_stdout(io.StringIO()):  # its review, recorded as for any publication
@@ -299,3 +310,28 @@ def test_a_file_that_differs_from_the_build_stops_the_install(phone, live_site):
     page.goto(base)
     assert page.evaluate(INSTALL_OUTCOME) == "redundant", "a worker was installed with a file the build did not write"
     assert page.evaluate("navigator.serviceWorker.controller") is None
+
+
+def test_each_edition_is_an_app_of_its_own_that_works_offline(phone, served_site):
+    """The Spanish edition registers its own worker (es/sw.js), which keeps its pages and its search, stemmer
+    included, beside the English app's: neither deletes the other's files."""
+    context, page, problems = phone
+    page.goto(served_site)
+    assert page.evaluate(WAIT_FOR_WORKER) == served_site + "sw.js"
+    page.goto(served_site + "es/")  # the English worker serves it first; the page registers the Spanish one
+    assert page.evaluate(EDITION_WORKER) == served_site + "es/sw.js"
+    page.reload()
+    assert page.evaluate(WAIT_FOR_WORKER) == served_site + "es/sw.js"
+    wait_for_caches(page, lambda names: len(names) == 2)
+
+    context.set_offline(True)
+    for path in ("es/treatment/chemotherapy/", "es/glossary/", "es/about/offline/", "treatment/chemotherapy/"):
+        page.goto(served_site + path)
+        expect(page.locator("article h1").first).to_be_visible()
+    page.goto(served_site + "es/treatment/chemotherapy/")
+    expect(page.locator('[data-mbc-notice="saved"]')).to_contain_text("guardada en este dispositivo")
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.locator("input[data-md-component=search-query]").press_sequentially("nauseas")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("náuseas")
+    assert len(page.evaluate(CACHES)) == 2
+    assert not problems

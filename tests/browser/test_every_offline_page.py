@@ -35,7 +35,8 @@ def test_every_page_of_the_offline_copy(browser, offline_site, file_site, width)
     recorded = record_problems(page, file_site)
     problems, checked = [], 0
     try:
-        for i, path in enumerate(html_files(offline_site)):
+        # The Spanish pages, with their English pages' structure, at phone width (as test_every_page.py visits them).
+        for i, path in enumerate(p for p in html_files(offline_site) if width == "phone" or not p.startswith("es/")):
             # The first page also waits for the search index and worker, which every page shares.
             page.goto(file_site + path, wait_until="networkidle" if i == 0 else "load")
             checked += 1

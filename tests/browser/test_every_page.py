@@ -1,6 +1,7 @@
 """The served site in the light and the dark palette, at desktop (1280 px) and a 360 px phone width: every
-page in two combinations that hold both palettes and both widths, and one page of each kind in all four
-(page_checks.EVERY_PAGE_IN, FRAME_PAGES), each checked on that visit (page_checks.py):
+English page light at desktop, every Spanish page (each with its English page's structure) dark at phone width,
+and one page of each kind in all four (page_checks.ENGLISH_PAGES_IN, TRANSLATED_PAGES_IN, FRAME_PAGES), each
+checked on that visit (page_checks.py):
 
 - axe: no violation of WCAG 2.0 to 2.2 A/AA or axe's best practices, nor of AAA contrast (7:1, or 4.5:1
   for large text; color-contrast-enhanced); the theme's frame is checked on the pages of each kind, and
@@ -12,6 +13,8 @@ page in two combinations that hold both palettes and both widths, and one page o
   in the header and the page content);
 - landmarks: every navigation landmark, and any repeated landmark, has a name in Chromium's
   accessibility tree.
+- language switch: on each page of either edition, clicked, it leads to the same page in the other
+  edition, named in that language; it is there exactly when the other edition has the page.
 
 On each page the first glossary term is focused first, so its tooltip and the focused term are
 checked too.
@@ -25,6 +28,7 @@ from tests.browser.page_checks import (
     AXE_OPTIONS,
     BROKEN_IMAGES,
     COMBINATIONS,
+    ENGLISH_PAGES_IN,
     FRAME_PAGES,
     IDS,
     PALETTES,
@@ -34,7 +38,9 @@ from tests.browser.page_checks import (
     SMALL_PRINT_PX,
     SMALL_TARGETS,
     SMALL_TEXT,
+    SWITCH,
     TARGET_PX,
+    TRANSLATED_PAGES_IN,
     axe_context,
     new_context,
     pages_to_visit,
@@ -63,12 +69,33 @@ def problems_on(page, axe: Axe, path: str, width: str) -> dict[str, list[str]]:
     }
 
 
+def switch_problems(page, served_site: str, path: str, every_page: list[str]) -> list[str]:
+    """Click the page's language switch: the browser must set off for the same page in the other edition (that
+    page is visited on its own; the next visit cuts this one short), named in that edition's language; the switch
+    is there exactly when the other edition has the page."""
+    if path.endswith("404.html"):  # built from a template alone, for any address: no page to switch to
+        return []
+    other = path.removeprefix("es/") if path.startswith("es/") else "es/" + path
+    link = page.locator(SWITCH)
+    if other not in every_page:
+        return [f"a language switch, but the other edition has no {other}"] if link.count() else []
+    if link.count() != 1:
+        return [f"{link.count()} language switches, where one should lead to {other}"]
+    language = "es" if other.startswith("es/") else "en"
+    said = (link.get_attribute("hreflang"), link.get_attribute("lang"))
+    with page.expect_navigation(wait_until="commit"):
+        link.click()
+    landed = page.url.removeprefix(served_site)
+    return [] if (landed, said) == (other, (language, language)) else \
+        [f"the language switch led to {landed} (hreflang and lang {said}), not to {other} ({language})"]
+
+
 @pytest.mark.parametrize(("palette", "width"), COMBINATIONS, ids=IDS)
 def test_every_page_in_each_palette_and_width(browser, built_site, served_site, palette, width):
-    pages = site_pages(built_site)
-    assert len(pages) > 10, f"expected the whole site, found only {pages}"
-    assert set(FRAME_PAGES) <= set(pages), f"page_checks.FRAME_PAGES names pages the site no longer has: {pages}"
-    pages = pages_to_visit(pages, palette, width)
+    every_page = site_pages(built_site)
+    assert len(every_page) > 10, f"expected the whole site, found only {every_page}"
+    assert set(FRAME_PAGES) <= set(every_page), f"page_checks.FRAME_PAGES names pages the site no longer has: {every_page}"
+    pages = pages_to_visit(every_page, palette, width)
     axe = Axe()
     context = new_context(browser, palette, width, served_site, site_prefix(built_site))
     context.route(lambda url: not url.startswith(served_site), lambda route: route.abort("blockedbyclient"))
@@ -83,6 +110,8 @@ def test_every_page_in_each_palette_and_width(browser, built_site, served_site, 
             page.evaluate("document.querySelector('article a.mbc-term')?.focus()")  # shows a tooltip
             settle(page)
             checks = {**problems_on(page, axe, path, width), "requests, console and errors": taken(recorded)}
+            if (palette, width) in (ENGLISH_PAGES_IN, TRANSLATED_PAGES_IN):
+                checks["language switch"] = switch_problems(page, served_site, path, every_page)
             for check, problems in checks.items():
                 found.setdefault(check, []).extend(f"{path or '/'}: {problem}" for problem in problems)
     finally:

@@ -26,15 +26,31 @@ PDF_BUDGET = 1_500_000  # bytes; `make bench` prints the size
 
 
 @pytest.fixture(scope="module")
-def guide_pdf(built_site, chromium_path, tmp_path_factory) -> bytes:
-    """The whole guide's PDF, printed by scripts/pdf.py from the built site."""
+def printed(built_site, chromium_path, tmp_path_factory) -> Path:
+    """The whole guide's PDF, printed by scripts/pdf.py from the built site (the Spanish one beside it)."""
     out = tmp_path_factory.mktemp("pdf") / "guide.pdf"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site-dir", str(built_site),
                              "--pdf", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "CHROMIUM_PATH": chromium_path})
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(PdfReader(out).pages)} pages)" in result.stdout
-    return out.read_bytes()
+    return out
+
+
+@pytest.fixture(scope="module")
+def guide_pdf(printed) -> bytes:
+    """The English whole guide's PDF."""
+    return printed.read_bytes()
+
+
+def test_the_spanish_guide_is_printed_in_spanish_with_links_to_real_addresses(printed):
+    spanish = printed.with_name("guide-es.pdf").read_bytes()
+    reader = PdfReader(io.BytesIO(spanish))
+    first = " ".join((reader.pages[0].extract_text() or "").split())  # its first sheet: enough to say its language
+    assert "La guía completa" in first and "impresa el" in first
+    assert f"Página 1 de {len(reader.pages)}" in first, "the footer of each sheet is in Spanish"
+    assert all(link.startswith(("https://", "mailto:")) for link in pdf_links(spanish))
+    assert len(spanish) <= PDF_BUDGET
 
 
 @pytest.fixture(scope="module")

@@ -38,12 +38,18 @@
     tooltip.className = "mbc-tooltip";
     tooltip.setAttribute("role", "tooltip");
     tooltip.hidden = true;
+    // The tooltip's own words, in the page's language (the build writes them from data/interface.yml).
+    var words = {say: "Say it: ", open: "Open in the glossary"};
+    var given = document.getElementById("mbc-words");
+    try {
+      if (given) words = Object.assign(words, JSON.parse(given.textContent));
+    } catch (error) { /* keep the English words */ }
     var title = document.createElement("strong");
     title.className = "mbc-tooltip__term";
     var say = document.createElement("span");
     say.className = "mbc-tooltip__say";
     var sayLabel = document.createElement("span");
-    sayLabel.textContent = "Say it: ";
+    sayLabel.textContent = words.say;
     var sayShown = document.createElement("span");
     sayShown.className = "mbc-tooltip__respelling";
     sayShown.setAttribute("aria-hidden", "true");
@@ -54,7 +60,7 @@
     text.className = "mbc-tooltip__definition";
     var more = document.createElement("a");
     more.className = "mbc-tooltip__more";
-    more.textContent = "Open in the glossary";
+    more.textContent = words.open;
     tooltip.append(title, " ", say, " ", text, " ", more);
     tooltip.addEventListener("mouseenter", cancelHide);
     tooltip.addEventListener("mouseleave", scheduleHide);

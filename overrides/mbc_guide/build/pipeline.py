@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -34,7 +35,11 @@ class PageBody:
 
     @property
     def where(self) -> str:
-        """The page's file, as messages name it."""
+        """The page's file, as messages name it: docs/es/... for a translated page, which is read from there."""
+        source = self.page.file.abs_src_path
+        docs = Path(self.build.config.docs_dir)
+        if source and Path(source).is_relative_to(docs):
+            return f"docs/{Path(source).relative_to(docs).as_posix()}"
         return f"docs/{self.page.file.src_uri}"
 
 

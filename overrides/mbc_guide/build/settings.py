@@ -5,6 +5,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
+from mbc_guide.paths import TRANSLATIONS
+
 
 class AppSettings(base.Config):
     """`extra.app`: the installable app's name on a home screen and its colours."""
@@ -29,18 +31,27 @@ class MetadataSettings(base.Config):
     share_image_alt = c.Type(str)
 
 
+class EditionSettings(base.Config):
+    """`extra.edition`, in a translated edition's settings (mkdocs.es.yml): where its English pages are published."""
+
+    english_site_url = c.Optional(c.URL())
+
+
 class SiteSettings(base.Config):
     """Every `extra:` setting the build reads."""
 
     app = c.SubConfig(AppSettings)
     whole_guide = c.SubConfig(WholeGuideSettings)
     metadata = c.SubConfig(MetadataSettings)
+    edition = c.SubConfig(EditionSettings)
+    editions = c.ListOfItems(c.Choice(TRANSLATIONS), default=[])  # the other editions built with this one
 
 
 def read_settings(extra: dict) -> SiteSettings:
     """The site's `extra:` settings, checked; a problem stops the build naming the setting to fix."""
     settings = SiteSettings()
-    settings.load_dict({key: extra.get(key) or {} for key in ("app", "whole_guide", "metadata")})
+    settings.load_dict({key: extra.get(key) or {} for key in ("app", "whole_guide", "metadata", "edition")}
+                       | {"editions": extra.get("editions") or []})
     failed, _ = settings.validate()
     if failed:
         key, error = failed[0]

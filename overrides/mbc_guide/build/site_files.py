@@ -36,6 +36,19 @@ def keep_checked_files(files: Files, docs: Path) -> list[str]:
     return refused
 
 
+def read_translations(files: Files, docs: Path, language: str) -> None:
+    """In a translated edition, read each page from docs/<language>/ in place of its English one; leave out a page
+    not yet translated, so a reader never gets an English page in its place (the reviewer's report lists it)."""
+    if language == "en":
+        return
+    for file in files.documentation_pages():
+        translated = docs / language / file.src_uri
+        if translated.is_file():
+            file.abs_src_path = str(translated)
+        else:
+            files.remove(file)
+
+
 def robots_txt(site_url: str) -> str:
     """robots.txt for the hosted site: every page may be read, and where the sitemap is."""
     return ("# Every page may be read by search engines. Crawlers read robots.txt at the root of a host.\n"
@@ -45,11 +58,11 @@ def robots_txt(site_url: str) -> str:
 def add_made_files(files: Files, build: Build) -> None:
     """Add the generated pages, robots.txt, the PDF, the app's files and the offline shim; minify the site's own."""
     config = build.config
-    made = generated_pages.generated(build.inventory, build.glossary)
-    titles = whats_new.page_titles(Path(config.docs_dir), made)
+    made = generated_pages.generated(build.inventory, build.glossary, build.words)
+    titles = whats_new.page_titles(Path(config.docs_dir), made, build.language)
     sources = [source.id for source in build.inventory.sources.values() if not source.names_only]
     reviews = build.reviews or Reviews({}, build.data_dir / REVIEWS_FILE.name)
-    made.append((whats_new.WHATS_NEW_PAGE, whats_new.whats_new_markdown(reviews, titles, sources),
+    made.append((whats_new.WHATS_NEW_PAGE, whats_new.whats_new_markdown(reviews, titles, sources, build.words),
                  "data/reviews.yml"))
     for src_uri, content, data_file in made:
         if files.get_file_from_path(src_uri):
@@ -58,9 +71,10 @@ def add_made_files(files: Files, build: Build) -> None:
         page.edit_uri = f"../{data_file}"
         files.append(page)
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
-    files.append(File.generated(config, whats_new.FEED, content=feed.atom_feed(
-        reviews, titles, urls, config.site_url or "http://localhost/", config.site_name,
-        urls[whats_new.WHATS_NEW_PAGE])))
+    if build.language == "en":  # a translated edition's What's new points at the English notes: no feed of its own
+        files.append(File.generated(config, whats_new.FEED, content=feed.atom_feed(
+            reviews, titles, urls, config.site_url or "http://localhost/", config.site_name,
+            urls[whats_new.WHATS_NEW_PAGE])))
     if config.site_url and build.hosted:
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
     if build.offline:

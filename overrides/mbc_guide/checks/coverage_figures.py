@@ -2,36 +2,42 @@
 from __future__ import annotations
 
 from mbc_guide.checks import coverage_report
+from mbc_guide.pages.generated_pages import with_value
+from mbc_guide.pages.page_words import PageWords, english
 from mbc_guide.text.markdown_escape import md_text
 
 ABOUT_PAGE = "about/index.md"
 MARKER = "<!-- coverage-report -->"
 
 
-def fill_about_page(markdown: str, report: coverage_report.Report) -> tuple[str, list[str]]:
+def fill_about_page(markdown: str, report: coverage_report.Report,
+                    words: PageWords | None = None) -> tuple[str, list[str]]:
     """The About page with its coverage figures in place of the marker; a message when the marker is lost."""
     if MARKER not in markdown:
         return markdown, [f"docs/{ABOUT_PAGE} has lost its '{MARKER}' line; put it back under '## Coverage'."]
-    return markdown.replace(MARKER, coverage_markdown(report)), []
+    return markdown.replace(MARKER, coverage_markdown(report, words)), []
 
 
-def coverage_markdown(report: coverage_report.Report) -> str:
-    """The About page's coverage section, in Markdown."""
+def coverage_markdown(report: coverage_report.Report, words: PageWords | None = None) -> str:
+    """The About page's coverage section, in Markdown, in the edition's words."""
+    words = words or english()
     drugs = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "drug"}
     effects = {(r["name"].lower(), r["treatment"]) for r in report.covered if r["kind"] == "side effect"}
     gaps = [f for f in report.errors if f.kind == "coverage"]
     rows = "\n".join(f"| {md_text(s['publisher'])}: *{md_text(s['title'])}* | {s['drugs']} | {s['side_effects']} |"
                      for s in report.sources if not s.get("names_only"))
-    status = ("Every one of them is covered: each drug has a glossary entry and is named on the page for its "
-              "kind of treatment, and each side effect is named on the page for its treatment."
-              if not gaps else f"{len(gaps)} item(s) are not yet covered.")
+    status = words["coverage_all"] if not gaps else words["coverage_gaps"].replace("{count}", str(len(gaps)))
+    counts = with_value(
+        words["coverage_counts"],
+        drugs=f"**{with_value(words['drugs_named'], count=str(len({d[0] for d in drugs})))}**",
+        drug_mentions=str(len(drugs)),
+        effects=f"**{with_value(words['effects_named'], count=str(len({e[0] for e in effects})))}**",
+        effect_mentions=str(len(effects)))
     return (
-        f"Our sources name **{len({d[0] for d in drugs})} drugs and groups of drugs** "
-        f"({len(drugs)} mentions, counting each kind of treatment they are named under) and "
-        f"**{len({e[0] for e in effects})} side effects** ({len(effects)} mentions by kind of treatment). "
-        f"{status}\n\n"
-        "Table: What each source names\n\n"
-        "| Source | Drugs and groups named | Side effects listed |\n| --- | ---: | ---: |\n"
+        f"{counts} {md_text(status)}\n\n"
+        f"Table: {md_text(words['coverage_caption'])}\n\n"
+        f"| {md_text(words['coverage_source'])} | {md_text(words['coverage_drugs'])} | "
+        f"{md_text(words['coverage_effects'])} |\n| --- | ---: | ---: |\n"
         f"{rows}\n"
     )
 

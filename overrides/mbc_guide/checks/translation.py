@@ -55,12 +55,11 @@ class Problem:
 
 @dataclass(frozen=True)
 class Edition:
-    """One translated edition against the English: each page's status, the problems that fail, and the gaps in
-    its words (a glossary entry or side effect with none yet), which never fail."""
+    """One translated edition against the English: each page's status, and the problems that fail (its pages'
+    and its words')."""
 
     statuses: list[Status]
     problems: list[Problem]
-    gaps: list[str]
 
 
 def check_editions(docs_dir: Path, data_dir: Path, inventory: Inventory, glossary: Glossary, reviews: Reviews | None,
@@ -71,7 +70,7 @@ def check_editions(docs_dir: Path, data_dir: Path, inventory: Inventory, glossar
         if words_file(language, data_dir).is_file():
             words = load_edition_words(language, data_dir)
             statuses, problems = check(docs_dir, words, inventory, glossary, reviews, render)
-            editions[language] = Edition(statuses, problems, word_gaps(words, inventory, glossary))
+            editions[language] = Edition(statuses, problems)
     return editions
 
 
@@ -82,7 +81,8 @@ def text_fingerprint(markdown: str, render: Callable[[str], str]) -> str:
 
 def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: Glossary, reviews: Reviews | None,
           render: Callable[[str], str]) -> tuple[list[Status], list[Problem]]:
-    """Every English page's translation into words.language: its status, and the problems of those up to date."""
+    """Every English page's translation into words.language: its status, and the problems of those up to date and
+    of the edition's words (a glossary entry, side effect or kind of treatment without them: no English stands in)."""
     language = words.language
     english = {path.relative_to(docs_dir).as_posix(): path for path in page_files(docs_dir)}
     translated = {path.relative_to(docs_dir / language).as_posix(): path for path in page_files(docs_dir, language)}
@@ -117,6 +117,7 @@ def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: G
             continue
         statuses.append(Status(rel, "current"))
         problems += facts.compare(source, render(source.body), translated[rel], target, render(target.body))
+    problems += [Problem(words.path, line, message) for line, message in word_gaps(words, inventory, glossary)]
     return statuses, problems
 
 
@@ -131,6 +132,7 @@ TRANSLATED_KEYS = {
     "search": "as on the English page", "hide": "as on the English page", "template": "as on the English page",
 }
 REVIEW_FIELDS = ("name", "role", "date")
+TRANSLATION_FIELDS = ("translated", "translation_of", "translation_review")
 
 
 def front_matter_problems(page: Page, english: Page) -> list[tuple[int | None, str]]:
@@ -160,6 +162,22 @@ def front_matter_problems(page: Page, english: Page) -> list[tuple[int | None, s
         problem("translation_review", f"`translation_review` is {TRANSLATED_KEYS['translation_review']}; "
                 "never record a review that did not happen.")
     return found
+
+
+def edition_meta(meta: dict, english: dict) -> dict:
+    """What the site's checks and templates read of a translated page: its own keys but those of the translation,
+    and its English page's review dates."""
+    own = {key: value for key, value in meta.items() if key not in TRANSLATION_FIELDS}
+    return {**own, **{key: english[key] for key in ("reviewed", "next_review") if key in english}}
+
+
+def reader_record(meta: dict, status: Status | None, english_url: str | None) -> dict:
+    """What a reader is told of a translated page: when it was translated, any named review of the translation,
+    and, when its English page has changed since, that date and a link to it (relative: the same site)."""
+    review = meta.get("translation_review") if isinstance(meta.get("translation_review"), dict) else None
+    behind = status is not None and status.state == "behind"
+    return {"translated": meta.get("translated"), "review": review, "behind": behind,
+            "english_updated": status.english_updated if behind else None, "english_url": english_url}
 
 
 class Facts:

@@ -123,14 +123,22 @@ def format_source_check(report: coverage_report.Report, check: source_check.Sour
     return lines
 
 
+def translation_finding(problem: translation.Problem, docs: Path) -> coverage_report.Finding:
+    """A translation problem as a finding: of a translated page, or of the edition's words (data/es.yml)."""
+    if problem.file.is_relative_to(docs):
+        return coverage_report.Finding("error", "translation", problem.file.relative_to(docs).as_posix(), "",
+                                       problem.message, "", problem.line)
+    return coverage_report.Finding("error", "translation", display_path(problem.file), "", problem.message, "",
+                                   problem.line, display_path(problem.file))
+
+
 def format_translations(editions: dict[str, translation.Edition]) -> str:
-    """Each edition's translations: how many are up to date, each page behind or missing, each gap in its words."""
+    """Each edition's translations: how many are up to date, and each page behind or missing."""
     lines = []
     for language, edition in editions.items():
         current = sum(status.state == "current" for status in edition.statuses)
         lines.append(f"\nTranslations ({language}): {current} of {len(edition.statuses)} pages up to date with their "
                      "English page.")
-        lines += [f"  words    {gap}" for gap in edition.gaps]
         for status in edition.statuses:
             if status.state == "behind":
                 since = f", updated on {status.english_updated}" if status.english_updated else ""
@@ -163,9 +171,8 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
                                             today=args.today, fail_overdue=args.fail_overdue, render=render,
                                             theme=theme, reviews=reviews)
         editions = translation.check_editions(args.docs, args.sources.parent, inventory, glossary, reviews, render)
-        report.findings += [coverage_report.Finding("error", "translation", p.file.relative_to(args.docs).as_posix(),
-                                                    "", p.message, "", p.line)
-                            for edition in editions.values() for p in edition.problems]
+        report.findings += [translation_finding(problem, args.docs)
+                            for edition in editions.values() for problem in edition.problems]
         folder, skipped = source_check.texts_folder(args.source_texts, args.require_sources or args.record, root)
         if args.record:
             print(f"Wrote {display_path(source_check.write_record(inventory, folder))}.")
@@ -185,8 +192,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     source_check.add_evidence(report.covered, inventory, glossary, check)
     if args.format == "json":
         print(json.dumps({**report.to_dict(), "source_check": check.to_dict(),
-                          "translations": {language: {"pages": [asdict(status) for status in edition.statuses],
-                                                      "words": edition.gaps}
+                          "translations": {language: {"pages": [asdict(status) for status in edition.statuses]}
                                            for language, edition in editions.items()}},
                          indent=2, default=str))
     else:

@@ -1,13 +1,13 @@
 """data/es.yml: the Spanish edition's words for each glossary entry and each side effect."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from mbc_guide.data.glossary import Glossary
+from mbc_guide.data.glossary import Glossary, GlossaryEntry
 from mbc_guide.data.inventory import Inventory
 from mbc_guide.data.schema import SCHEMA_DIR, read_data_file
-from mbc_guide.paths import DATA_DIR, display_path
+from mbc_guide.paths import DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,15 @@ class EditionWords:
     glossary: dict[str, Words]
     side_effects: dict[str, Words]
     path: Path
+    treatments: dict[str, str] = field(default_factory=dict)  # a kind of treatment's name, by its id
+
+    def entries(self, glossary: Glossary) -> tuple[GlossaryEntry, ...]:
+        """The glossary's entries in this language's words (name, other names, definition), with the same anchors
+        and brands and no respelling (the edition's names are read as written); an entry with no words yet is
+        left out, so no English reaches the edition."""
+        return tuple(replace(entry, term=self.glossary[entry.term].name, aliases=self.glossary[entry.term].aliases,
+                             definition=self.glossary[entry.term].text or entry.definition, say=None)
+                     for entry in glossary.entries if entry.term in self.glossary)
 
 
 def words_file(language: str, data_dir: Path = DATA_DIR) -> Path:
@@ -50,19 +59,22 @@ def load_edition_words(language: str, data_dir: Path = DATA_DIR) -> EditionWords
     section = data["side_effects"]
     effects = {english: Words(english, block["name"], tuple(block["aliases"]), block.get("note"),
                               section.line_of(english)) for english, block in section.items()}
-    return EditionWords(language, entries, effects, path)
+    return EditionWords(language, entries, effects, path, dict(data.get("treatments") or {}))
 
 
-def word_gaps(words: EditionWords, inventory: Inventory, glossary: Glossary) -> list[str]:
-    """Each glossary entry and side effect without its words in this language, and each entry of words for
-    nothing in the English data, as a line of the report."""
-    gaps = []
+def word_gaps(words: EditionWords, inventory: Inventory, glossary: Glossary) -> list[tuple[int | None, str]]:
+    """Each glossary entry, side effect and kind of treatment without its words in this language, and each entry of
+    words for nothing in the English data: (line in the words file, or None, and what to do)."""
+    gaps: list[tuple[int | None, str]] = []
     for what, found, english, where in (
             ("glossary entry", words.glossary, [entry.term for entry in glossary.entries], "data/glossary.yml"),
             ("side effect", words.side_effects, [item.name for item in inventory.items("side effect")],
              "data/sources.yml")):
-        gaps += [f"{display_path(words.path)}: the {what} {name!r} has no words in this language yet; add its "
-                 f"name, other names and text" for name in dict.fromkeys(english) if name not in found]
-        gaps += [f"{display_path(words.path)}:{entry.line}: {name!r} is no {what} of {where}; remove it, or "
-                 "correct its name" for name, entry in found.items() if name not in english]
+        gaps += [(None, f"the {what} {name!r} has no words in this language yet; add its name, other names and "
+                  f"text under {'glossary' if what == 'glossary entry' else 'side_effects'}")
+                 for name in dict.fromkeys(english) if name not in found]
+        gaps += [(entry.line, f"{name!r} is no {what} of {where}; remove it, or correct its name")
+                 for name, entry in found.items() if name not in english]
+    gaps += [(None, f"the kind of treatment {tid!r} has no name in this language yet; add it under treatments")
+             for tid in inventory.treatments if tid not in words.treatments]
     return gaps

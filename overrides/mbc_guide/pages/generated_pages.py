@@ -2,25 +2,27 @@
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from dataclasses import dataclass
 
 from mbc_guide.data.glossary import Brand, Glossary, GlossaryEntry, slug, unique_anchors
 from mbc_guide.data.inventory import Inventory
 from mbc_guide.html.screen_reader_text import CLASS as SCREEN_READER_ONLY
+from mbc_guide.pages.page_words import PageWords, english
 from mbc_guide.text import respelling
 from mbc_guide.text.characters import normalise
 from mbc_guide.text.markdown_escape import md_text as text
 
 GLOSSARY_PAGE = "glossary.md"
 SIDE_EFFECTS_PAGE = "treatment/side-effects.md"
-KIND_LABELS = {"drug": "Drug", "class": "Group of drugs", "term": "Medical word"}
 
 
-def generated(inventory: Inventory, glossary: Glossary) -> list[tuple[str, str, str]]:
-    """Each generated page: its path in docs/, its Markdown, and the data file it is built from."""
-    return [(GLOSSARY_PAGE, glossary_markdown(inventory, glossary), "data/glossary.yml"),
-            (SIDE_EFFECTS_PAGE, side_effects_markdown(inventory), "data/sources.yml")]
+def generated(inventory: Inventory, glossary: Glossary, words: PageWords | None = None) -> list[tuple[str, str, str]]:
+    """Each generated page in the edition's words (English by default): its path in docs/, its Markdown, and the
+    data file it is built from."""
+    return [(GLOSSARY_PAGE, glossary_markdown(inventory, glossary, words), "data/glossary.yml"),
+            (SIDE_EFFECTS_PAGE, side_effects_markdown(inventory, words), "data/sources.yml")]
 
 
 def letter_anchor(letter: str) -> str:
@@ -37,7 +39,7 @@ def front_matter(title: str, description: str, sources: list[str], reviewed, nex
     """The front matter of a page made from data."""
     # These pages are look-up lists that name every drug and side effect, so the search halves their
     # weight: a page that explains a topic comes first when it matches as well.
-    return (f"---\ntitle: {title}\ndescription: {description}\nsources: [{', '.join(sources)}]\n"
+    return (f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\nsources: [{', '.join(sources)}]\n"
             f"reviewed: {reviewed}\nnext_review: {next_review}\nsearch:\n  boost: 0.5\n---\n\n")
 
 
@@ -45,59 +47,72 @@ def _link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def glossary_markdown(inventory: Inventory, glossary: Glossary) -> str:
+def glossary_markdown(inventory: Inventory, glossary: Glossary, words: PageWords | None = None) -> str:
     """The Glossary page: every entry A to Z with its anchor, definition, class and mentions."""
+    words = words or english()
+    entries = words.entries(glossary)
     backing = sorted({i.source for i in inventory.items() if i.kind in ("drug", "term")})
-    # The names-only sources its respellings and brand names were read in are cited too.
-    backing += sorted({s.id for e in glossary.entries if e.say_source and e.say_source != "own"
+    # The names-only sources its respellings (shown in English only) and brand names were read in are cited too.
+    backing += sorted({s.id for e in entries if e.say and e.say_source and e.say_source != "own"
                        for s in [inventory.names_source("respellings", e.say_source)]}
                       | {inventory.names_source("brand names", b.seen_at).id for e in glossary.entries for b in e.brands})
     # Each brand name is listed too, pointing at its drug: (brand name, drug) pairs with their own anchors.
-    brands = [(name, entry) for entry in glossary.entries for name in brand_names(entry.brands)]
-    taken = {e.anchor for e in glossary.entries} | {letter_anchor(n[0].upper()) for n in
-                                                     [e.term for e in glossary.entries] + [b.name for b, _ in brands]}
+    brands = [(name, entry) for entry in entries for name in brand_names(entry.brands)]
+    taken = {e.anchor for e in entries} | {letter_anchor(n[0].upper()) for n in
+                                           [e.term for e in entries] + [b.name for b, _ in brands]}
     brand_anchors = unique_anchors([b.name for b, _ in brands], taken=taken)
-    items = [(entry.term, entry) for entry in glossary.entries] + \
+    items = [(entry.term, entry) for entry in entries] + \
             [(name.name, (name, entry, anchor)) for (name, entry), anchor in zip(brands, brand_anchors)]
     groups: dict[str, tuple[str, list]] = {}  # letter anchor -> (letter shown, entries and brands)
     for name, item in sorted(items, key=lambda pair: normalise(pair[0])):
         letter = name[0].upper()
         groups.setdefault(letter_anchor(letter), (letter, []))[1].append(item)
-    out = [front_matter(
-        "Glossary", "Plain meanings of every drug, group of drugs and medical word named on this site, A to Z.",
-        backing, glossary.reviewed, glossary.next_review)]
-    out.append("# Glossary\n\n!!! summary \"In short\"\n\n"
-               "    This page explains, in plain words, each drug, group of drugs and medical word used on this site. "
-               "On other pages these words have a dotted underline. Point at one, tab to it or tap it to see "
-               "what it means. Select its link to come here. Brand names are listed too, each pointing to its drug.\n\n")
+    out = [front_matter(words["glossary_title"], words["glossary_description"], backing, glossary.reviewed,
+                        glossary.next_review)]
+    out.append(f"# {text(words['glossary_title'])}\n\n{summary(words, words['glossary_summary'])}\n")
     # The letters are a list of links, each a large target (extra.css); data is escaped on its way into HTML.
     letters = "".join(f'<li><a href="#{html.escape(anchor)}">{html.escape(letter)}</a></li>'
                       for anchor, (letter, _) in groups.items())
-    out.append(f'<nav class="mbc-letters" aria-label="Jump to a letter"><p>Jump to a letter:</p><ul>{letters}</ul></nav>\n')
+    jump = html.escape(words["jump_to_letter"])
+    out.append(f'<nav class="mbc-letters" aria-label="{jump}"><p>{jump}:</p><ul>{letters}</ul></nav>\n')
     for anchor, (letter, members) in groups.items():
         out.append(f"\n## {text(letter)} {{ #{anchor} }}\n")
-        out.extend(_glossary_entry(item, inventory, glossary) if isinstance(item, GlossaryEntry)
-                   else _brand_entry(*item) for item in members)
+        out.extend(_glossary_entry(item, inventory, glossary, words) if isinstance(item, GlossaryEntry)
+                   else _brand_entry(*item, words) for item in members)
     return "".join(out)
 
 
-def _glossary_entry(entry: GlossaryEntry, inventory: Inventory, glossary: Glossary) -> str:
-    facts = [f"*{KIND_LABELS[entry.kind]}*"]
+def summary(words: PageWords, said: str) -> str:
+    """The "In short" box at the top of a page made from data."""
+    title = words["in_short"].replace('"', "'")
+    return f'!!! summary "{text(title)}"\n\n    {text(" ".join(said.split()))}\n'
+
+
+def with_value(template: str, **values: str) -> str:
+    """An interface sentence, escaped, with values (already Markdown) in place of its {name} slots."""
+    # Its brackets are escaped, so its parentheses cannot make a link: they stay as written.
+    out = text(template).replace("\\(", "(").replace("\\)", ")")
+    for name, value in values.items():
+        out = out.replace(text("{" + name + "}"), value)
+    return out
+
+
+def _glossary_entry(entry: GlossaryEntry, inventory: Inventory, glossary: Glossary, words: PageWords) -> str:
+    facts = [f"*{text(words['kind_' + entry.kind])}*"]
     for tid in entry.treatments:
-        treatment = inventory.treatments[tid]
-        facts.append(f"[{text(treatment.name)}]({_link(GLOSSARY_PAGE, treatment.page)})")
+        facts.append(f"[{text(words.treatment(inventory, tid))}]({_link(GLOSSARY_PAGE, inventory.treatments[tid].page)})")
     if entry.member_of:
         parent = glossary.find(entry.member_of)
-        facts.append(f"part of [{text(parent.term)}](#{parent.anchor})")
+        facts.append(with_value(words["part_of"], link=f"[{text(words.term(glossary, parent.term))}](#{parent.anchor})"))
     lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n"]
     if entry.say:
         lines.append(say_it(entry.say) + "\n")
     lines += [text(entry.definition) + "\n"]
     if entry.brands:
-        lines.append(sold_as(entry.brands) + "\n")
+        lines.append(sold_as(entry.brands, words) + "\n")
     lines.append(" · ".join(facts) + "\n")
     if entry.aliases:
-        lines.append("Also written: " + ", ".join(text(a) for a in entry.aliases) + "\n")
+        lines.append(with_value(words["also_written"], names=", ".join(text(a) for a in entry.aliases)) + "\n")
     lines.append(f"\n<!-- mentions:{entry.anchor} -->\n")
     return "\n".join(lines)
 
@@ -110,10 +125,9 @@ class BrandName:
     countries: tuple[str, ...]
     former: bool
 
-    @property
-    def where(self) -> str:
-        """ "in the US and the EU" (escaped)."""
-        return "in " + " and ".join(f"the {text(c)}" for c in self.countries)
+    def places(self, words: PageWords) -> str:
+        """ "the US and the EU" (escaped)."""
+        return words.both([text(words["place_" + country]) for country in self.countries])
 
 
 def brand_names(brands: tuple[Brand, ...]) -> list[BrandName]:
@@ -124,26 +138,24 @@ def brand_names(brands: tuple[Brand, ...]) -> list[BrandName]:
     return [BrandName(name, tuple(where), former) for (name, former), where in countries.items()]
 
 
-def sold_as(brands: tuple[Brand, ...]) -> str:
+def sold_as(brands: tuple[Brand, ...], words: PageWords | None = None) -> str:
     """ "Sold as Herceptin (in the US and the EU). ..." and "Once sold as Nolvadex (in the US)." (names escaped)."""
+    words = words or english()
     names = brand_names(brands)
-    current = [f"{text(b.name)} ({b.where})" for b in names if not b.former]
-    former = [f"{text(b.name)} ({b.where})" for b in names if b.former]
-    said = [f"Sold as {_either(current)}. It may also be sold under other brand names."] if current else []
-    return " ".join(said + ([f"Once sold as {_either(former)}."] if former else []))
+    shown = [(b.former, with_value(words["sold_where"], name=text(b.name), places=b.places(words))) for b in names]
+    current = [where for former, where in shown if not former]
+    former = [where for was, where in shown if was]
+    said = [with_value(words["sold_as"], names=words.either(current))] if current else []
+    return " ".join(said + ([with_value(words["once_sold_as"], names=words.either(former))] if former else []))
 
 
-def _either(names: list[str]) -> str:
-    """ "A", "A or B", "A, B or C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def _brand_entry(brand: BrandName, drug: GlossaryEntry, anchor: str) -> str:
+def _brand_entry(brand: BrandName, drug: GlossaryEntry, anchor: str, words: PageWords) -> str:
     """A brand name in the A to Z: what it is, and a link to its drug's entry."""
-    kind = "A former brand name" if brand.former else "A brand name"
-    return (f"\n### {text(brand.name)} {{ #{anchor} }}\n\n"
-            f"{kind} {brand.where} for [{text(drug.term)}](#{drug.anchor}): see that entry for what it is.\n\n"
-            f"*{'Former brand name' if brand.former else 'Brand name'}*\n")
+    kind = words["a_former_brand_name"] if brand.former else words["a_brand_name"]
+    label = words["former_brand_name"] if brand.former else words["brand_name"]
+    said = with_value(words["brand_entry"], kind=text(kind), places=brand.places(words),
+                      link=f"[{text(drug.term)}](#{drug.anchor})")
+    return f"\n### {text(brand.name)} {{ #{anchor} }}\n\n{said}\n\n*{text(label)}*\n"
 
 
 def say_it(say: str) -> str:
@@ -152,33 +164,30 @@ def say_it(say: str) -> str:
             f'</span><span class="{SCREEN_READER_ONLY}">{html.escape(respelling.spoken(say))}</span></span>')
 
 
-def side_effects_markdown(inventory: Inventory) -> str:
+def side_effects_markdown(inventory: Inventory, words: PageWords | None = None) -> str:
     """The Side effects A to Z page: each side effect with the treatments that can cause it."""
+    words = words or english()
     effects: dict[str, dict] = {}
     for item in inventory.items("side effect"):
-        row = effects.setdefault(normalise(item.name),
-                                 {"name": item.name, "aliases": [], "treatments": [], "notes": []})
-        row["aliases"] += [a for a in item.aliases if a not in row["aliases"]]
-        if item.note and item.note not in row["notes"]:
-            row["notes"].append(item.note)
+        said = words.names.side_effects.get(item.name) if words.names else None
+        name, aliases, note = (said.name, said.aliases, said.text) if said else (item.name, item.aliases, item.note)
+        row = effects.setdefault(normalise(name), {"name": name, "aliases": [], "treatments": [], "notes": []})
+        row["aliases"] += [a for a in aliases if a not in row["aliases"]]
+        if note and note not in row["notes"]:
+            row["notes"].append(note)
         if item.treatment not in row["treatments"]:
             row["treatments"].append(item.treatment)
     sources = sorted({i.source for i in inventory.items("side effect")})
-    out = [front_matter(
-        "Side effects A to Z", "Each side effect named by our sources, A to Z, with the treatments that can cause it.",
-        sources, inventory.reviewed, inventory.next_review)]
-    out.append("# Side effects A to Z\n\n!!! summary \"In short\"\n\n"
-               "    Look up a side effect to see which kinds of treatment can cause it. "
-               "Each link takes you to the page on that treatment. "
-               "Side effects of hormone and targeted therapy depend on the drug. "
-               "If you get a side effect that is strong or odd, tell your care team right away. "
-               "You can ask them how to cope with side effects such as nausea.\n")
+    out = [front_matter(words["side_effects_title"], words["side_effects_description"], sources,
+                        inventory.reviewed, inventory.next_review)]
+    out.append(f"# {text(words['side_effects_title'])}\n\n{summary(words, words['side_effects_summary'])}")
     for key in sorted(effects):
         row = effects[key]
-        links = ", ".join(f"[{text(inventory.treatments[t].name.lower())}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"
+        links = ", ".join(f"[{text(words.treatment(inventory, t).lower())}]({_link(SIDE_EFFECTS_PAGE, inventory.treatments[t].page)})"
                           for t in sorted(row["treatments"]))
         other_names = [a for a in row["aliases"] if a.lower() not in row["name"].lower() and row["name"].lower() not in a.lower()]
-        also = f" Also called: {', '.join(text(a) for a in other_names)}." if other_names else ""
+        also = " " + with_value(words["also_called"], names=", ".join(text(a) for a in other_names)) if other_names else ""
         notes = "".join(f" {text(note)}" for note in row["notes"])
-        out.append(f"\n## {text(heading(row['name']))}\n\nYou may get it with: {links}.{also}{notes}\n")
+        said = with_value(words["you_may_get_it"], links=links)
+        out.append(f"\n## {text(heading(row['name']))}\n\n{said}{also}{notes}\n")
     return "".join(out)

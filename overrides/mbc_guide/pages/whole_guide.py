@@ -15,7 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from mbc_guide.html.tree import elements, parse_fragment, rename, to_html
-from mbc_guide.pages.generated_pages import GLOSSARY_PAGE
+from mbc_guide.pages.generated_pages import GLOSSARY_PAGE, with_value
+from mbc_guide.pages.page_words import PageWords, english
+from mbc_guide.text.markdown_escape import md_text as text
 from mbc_guide.tools.sizes import human_size
 
 GUIDE_PAGE = "whole-guide.md"
@@ -28,15 +30,15 @@ GUIDE_SECTION = ""  # stands for the guide's own page in the sections map
 _BASE = "https://site.invalid/"  # resolves relative links; never appears in the output
 
 
-def pdf_paragraph(src_uri: str, pdf_size: int | None) -> str:
+def pdf_paragraph(src_uri: str, pdf_size: int | None, words: PageWords | None = None) -> str:
     """The Markdown that links the whole guide (and the PDF, with its size) from the page at src_uri."""
+    words = words or english()
     folder = posixpath.dirname(src_uri) or "."
-    guide = posixpath.relpath(GUIDE_PAGE, folder)
+    guide = f"[{text(words['guide_link'])}]({posixpath.relpath(GUIDE_PAGE, folder)})"
     if pdf_size is None:
-        return f"You can [open the whole guide as one page]({guide}). Print it, or save it as a PDF file."
-    pdf = posixpath.relpath(PDF_PATH, folder)
-    return (f"[Download the whole guide as a PDF file]({pdf}) ({human_size(pdf_size)}). It has every page, "
-            f"ready to print or keep. You can also [open the whole guide as one page]({guide}).")
+        return with_value(words["guide_open"], link=guide)
+    pdf = f"[{text(words['pdf_link'])}]({posixpath.relpath(PDF_PATH, folder)})"
+    return with_value(words["guide_pdf"], pdf_link=pdf, size=text(human_size(pdf_size)), link=guide)
 
 
 def section_id(page) -> str:
@@ -124,11 +126,11 @@ def guide_html(guide, pages: list, config, env) -> str:
     return '<div class="mbc-guide">' + "".join(parts) + "</div>"
 
 
-def fill_pdf_marker(markdown: str, src_uri: str, pdf: Path | None) -> str:
+def fill_pdf_marker(markdown: str, src_uri: str, pdf: Path | None, words: PageWords | None = None) -> str:
     """The page with the paragraph that links the whole guide, and the PDF with its size, in place of its marker."""
     if PDF_MARKER not in markdown:
         return markdown
-    return markdown.replace(PDF_MARKER, pdf_paragraph(src_uri, pdf.stat().st_size if pdf else None))
+    return markdown.replace(PDF_MARKER, pdf_paragraph(src_uri, pdf.stat().st_size if pdf else None, words))
 
 
 def fill_guide(guide, pages: list, config, env) -> list[str]:

@@ -70,18 +70,26 @@ def prune_reason(rel: str, keep_lunr: set[str]) -> str | None:
     return None
 
 
+def editions(site_dir: Path) -> list[Path]:
+    """The folders of the site's other editions (site/es/): each a whole site, with its own search."""
+    return [folder for folder in sorted(site_dir.iterdir()) if (folder / "search").is_dir() and folder.name != "search"]
+
+
 def prune(site_dir: Path) -> dict[str, str]:
-    """Delete what offline readers never use; return {path from site root: reason}."""
-    keep_lunr = needed_lunr_files(search_languages(site_dir))
+    """Delete what offline readers never use, in each edition too; return {path from site root: reason}."""
+    others = editions(site_dir)
     removed: dict[str, str] = {}
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+    for edition in others:
+        removed.update({f"{edition.name}/{rel}": why for rel, why in prune(edition).items()})
+    keep_lunr = needed_lunr_files(search_languages(site_dir))
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and not any(e in p.parents for e in others)):
         rel = path.relative_to(site_dir).as_posix()
         reason = prune_reason(rel, keep_lunr)
         if reason:
             path.unlink()
             removed[rel] = reason
-    texts = "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                      for p in site_dir.rglob("*") if p.suffix in TEXT_SUFFIXES)
+    texts = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site_dir.rglob("*")
+                      if p.suffix in TEXT_SUFFIXES and not any(e in p.parents for e in others))
     for path in sorted(p for p in (site_dir / "assets").rglob("*") if p.is_file()):
         rel = path.relative_to(site_dir).as_posix()
         if not rel.startswith(LUNR_DIR) and path.name != "LICENSE" and path.name not in texts:
@@ -93,14 +101,22 @@ def prune(site_dir: Path) -> dict[str, str]:
     return removed
 
 
+def edition_zips(site_dir: Path, zip_path: Path) -> list[tuple[Path, Path]]:
+    """Each edition's folder and its zip: the English site (without the other editions) to zip_path, and each
+    other edition, such as site/es/, to a folder of the same name beside it (dist/es/mbc-guide-offline.zip)."""
+    return [(site_dir, zip_path)] + [(folder, zip_path.parent / folder.name / zip_path.name)
+                                     for folder in editions(site_dir)]
+
+
 def make_zip(site_dir: Path, zip_path: Path) -> int:
-    """Zip site_dir as one folder named after the zip; return the zip's size in bytes."""
+    """Zip site_dir, without the other editions' folders, as one folder named after the zip; its size in bytes."""
+    others = editions(site_dir)
     folder = zip_path.stem
     stamp = time.localtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_name(zip_path.name + ".partial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and not any(e in p.parents for e in others)):
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -110,7 +126,8 @@ def make_zip(site_dir: Path, zip_path: Path) -> int:
 
 
 def publish(zip_path: Path, publish_dir: Path) -> Path | None:
-    """Copy the zip to publish_dir/downloads/ when publish_dir holds a built site; return the copy."""
+    """Copy the zip to publish_dir/downloads/ when publish_dir holds a built site (an edition's zip to its folder of
+    it, such as site/es/downloads/); return the copy."""
     if not (publish_dir / "index.html").is_file():
         return None
     target = publish_dir / "downloads" / zip_path.name

@@ -39,6 +39,7 @@ NOT_PRECACHED = {
     "sitemap.xml.gz": "for search engines",
     "assets/images/favicon.png": "Material's own favicon; this site uses its SVG one",
 }
+LUNR = "assets/javascripts/lunr/min/"  # the theme's search files for languages other than English
 NOT_PRECACHED_FOLDERS = {
     "downloads/": "the offline zip and the PDF: large, and downloaded on purpose",
     "assets/javascripts/lunr/": "search files for languages other than English",
@@ -83,12 +84,12 @@ def template_globals(app, date: dt.date, *, manifest: bool, service_worker: bool
     }
 
 
-def write_service_worker(site_dir: Path, date: dt.date) -> None:
+def write_service_worker(site_dir: Path, date: dt.date, language: str = "en") -> None:
     """Write sw.js with the list of every file the site needs, once all are written."""
     worker = site_dir / SERVICE_WORKER
     if not worker.is_file():
         raise PluginError(f"overrides/{SERVICE_WORKER} is missing; restore it from git.")
-    entries = precache_entries(site_dir)
+    entries = precache_entries(site_dir, language)
     worker.write_text(service_worker_js(worker.read_text(encoding="utf-8"), entries, date), encoding="utf-8")
 
 
@@ -120,10 +121,12 @@ def icon_png(favicon_svg: str, size: int, padding: float, background: str | None
     return bytes(resvg_py.svg_to_bytes(svg_string=ET.tostring(canvas, encoding="unicode")))
 
 
-def precache_reason(path: str) -> str | None:
-    """Why the built file at path is not kept on the device, or None to keep it."""
+def precache_reason(path: str, language: str = "en") -> str | None:
+    """Why the built file at path is not kept on the device, or None to keep it (in an edition of this language)."""
     if path.endswith(".map"):
         return "source map, used only by developer tools"
+    if path in (f"{LUNR}lunr.stemmer.support.min.js", f"{LUNR}lunr.{language}.min.js"):
+        return None  # a translated edition's search needs its language's stemmer
     if path in NOT_PRECACHED:
         return NOT_PRECACHED[path]
     return next((why for folder, why in NOT_PRECACHED_FOLDERS.items() if path.startswith(folder)), None)
@@ -134,12 +137,14 @@ def integrity(data: bytes) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
-def precache_entries(site_dir: Path) -> list[Entry]:
-    """Every file of the built site that the service worker keeps, sorted by path."""
+def precache_entries(site_dir: Path, language: str = "en") -> list[Entry]:
+    """Every file of the built site that the service worker keeps, sorted by path; not those of another edition,
+    a folder with a service worker of its own (site/es/ is the Spanish edition's app)."""
+    editions = [folder for folder in site_dir.iterdir() if (folder / SERVICE_WORKER).is_file()]
     entries = []
-    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file() and not any(e in p.parents for e in editions)):
         path = file.relative_to(site_dir).as_posix()
-        if precache_reason(path) is None:
+        if precache_reason(path, language) is None:
             data = file.read_bytes()
             entries.append(Entry(path, integrity(data), len(data), len(gzip.compress(data, compresslevel=6, mtime=0))))
     return entries

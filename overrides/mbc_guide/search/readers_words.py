@@ -5,6 +5,7 @@ Titles and texts are left as they are: Material's results show only those, so re
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,11 @@ ENTRY_FIELD = "entry_names"  # on a drug's glossary entry, every word of its nam
 HIDDEN_FIELDS = (TITLE_FIELD, TEXT_FIELD, DRUG_FIELD, NAME_FIELD, ENTRY_FIELD)
 _SPLIT = re.compile(r"[\s\-]+")      # the search's own separator (Material's default for English)
 _EDGES = re.compile(r"^\W+|\W+$")    # what the search's trimmer strips from each word
+
+
+def search_words_file(language: str) -> str:
+    """The name of an edition's readers' words file in data/: search_words.yml, search_words.es.yml."""
+    return "search_words.yml" if language == "en" else f"search_words.{language}.yml"
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,22 @@ def enrich(index: dict, search_words: SearchWords, drugs: list[Drug]) -> dict:
             text_of_field = _join(found, own)
             if text_of_field:
                 doc[field] = text_of_field
+    return index
+
+
+def without_accents(word: str) -> str:
+    """A word as a reader who leaves out its accents types it: "náuseas" -> "nauseas", "niño" -> "nino"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def add_unaccented(index: dict) -> dict:
+    """Add each accented word of an entry's title and text, without its accents, to the entry's hidden fields,
+    so that a search typed without accents ("nauseas") finds the words written with them (a translated edition)."""
+    for doc in index["docs"]:
+        for field, html in ((TITLE_FIELD, doc.get("title", "")), (TEXT_FIELD, doc.get("text", ""))):
+            bare = [without_accents(w) for w in dict.fromkeys(html_words(html)) if without_accents(w) != w]
+            if bare:
+                doc[field] = " ".join(dict.fromkeys([*doc.get(field, "").split(), *bare]))
     return index
 
 

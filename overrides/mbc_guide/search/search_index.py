@@ -28,8 +28,10 @@ class SearchSetupError(Exception):
 # --- The built index -------------------------------------------------------------------------
 
 
-def enrich_site_index(site: Path, search_config, inventory, glossary, urls: dict[str, str], words_file: Path) -> None:
-    """Check the worker setup, then add the hidden fields and config.readers to the built search index."""
+def enrich_site_index(site: Path, search_config, inventory, entries, urls: dict[str, str], words_file: Path,
+                      language: str = "en", notes: dict[str, str] | None = None) -> None:
+    """Check the worker setup, then add the hidden fields and config.readers to the built search index: the
+    glossary's entries in the edition's words, and in a translated edition each accented word without accents."""
     index_path = site / "search" / "search_index.json"
     if not index_path.is_file():
         return
@@ -50,9 +52,11 @@ def enrich_site_index(site: Path, search_config, inventory, glossary, urls: dict
     drugs = [readers_words.Drug(entry.names, tuple(urls[inventory.treatments[t].page] for t in entry.treatments
                                                    if inventory.treatments[t].page in urls),
                                 f"{glossary_url}#{entry.anchor}")
-             for entry in glossary.entries]
+             for entry in entries]
     readers_words.enrich(index, search_words, drugs)
-    index["config"]["readers"] = readers_config(glossary, search_words, urls)
+    if language != "en":
+        readers_words.add_unaccented(index)
+    index["config"]["readers"] = readers_config(entries, search_words, urls, notes)
     tmp = index_path.with_suffix(".tmp")
     tmp.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")  # as Material writes it
     tmp.replace(index_path)
@@ -61,10 +65,11 @@ def enrich_site_index(site: Path, search_config, inventory, glossary, urls: dict
 # --- Parts -----------------------------------------------------------------------------------
 
 
-def readers_config(glossary, search_words, urls: dict[str, str]) -> dict:
-    """What the site's search worker needs besides the index: glossary names, help pages, common words."""
-    return {"glossary": urls.get(GLOSSARY_PAGE, ""),
-            "terms": [[entry.anchor, *dict.fromkeys(n.lower() for n in entry.names)] for entry in glossary.entries],
+def readers_config(entries, search_words, urls: dict[str, str], notes: dict[str, str] | None = None) -> dict:
+    """What the site's search worker needs besides the index: glossary names, help pages, common words, and its own
+    lines in the edition's language (English when not given)."""
+    return {"glossary": urls.get(GLOSSARY_PAGE, ""), **({"notes": notes} if notes else {}),
+            "terms": [[entry.anchor, *dict.fromkeys(n.lower() for n in entry.names)] for entry in entries],
             "help": [urls[p] for p in HELP_PAGES if p in urls], "common": list(search_words.common_words)}
 
 

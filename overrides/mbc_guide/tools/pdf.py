@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from pypdf import PdfReader
 
 from mbc_guide.paths import ROOT
 
 GUIDE_PDF = ROOT / "dist" / "mbc-guide.pdf"  # where scripts/pdf.py writes the whole guide
+
+
+def edition_pdf(english_pdf: Path, language: str) -> Path:
+    """Where an edition's whole guide is printed, beside the English one: dist/mbc-guide-es.pdf for "es"."""
+    return english_pdf if language == "en" else english_pdf.with_name(f"{english_pdf.stem}-{language}.pdf")
 
 
 def pdf_pages(pdf: bytes) -> int:

@@ -15,7 +15,7 @@ def run_command(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = R
                 timeout: float = 600) -> subprocess.CompletedProcess:
     """Run the command (no MkDocs 2 banner, no PDF unless env names one); a ToolError with its last lines on failure."""
     try:
-        result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "",
+        result = subprocess.run(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WHOLE_GUIDE_PDF": "", "WHOLE_GUIDE_PDF_ES": "",
                                                     **(env or {})},
                                 capture_output=True, text=True, timeout=timeout)
     except (OSError, subprocess.TimeoutExpired) as err:

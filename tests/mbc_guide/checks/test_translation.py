@@ -172,11 +172,16 @@ def test_every_glossary_entry_and_side_effect_needs_its_spanish_words(site_copy)
     inventory, glossary = site_data(site_copy / "data")
     gaps = word_gaps(load_edition_words("es", site_copy / "data"), inventory, glossary)
     line = next(n for n, text in enumerate(words.read_text().splitlines(), 1) if text == "  tamoxifin:")
-    assert any("the glossary entry 'tamoxifen' has no words in this language yet" in gap for gap in gaps), gaps
-    assert any(f"es.yml:{line}: 'tamoxifin' is no glossary entry of data/glossary.yml" in gap for gap in gaps), gaps
-    assert any("the side effect 'nausea' has no words" in gap for gap in gaps), gaps
+    assert (None, "the glossary entry 'tamoxifen' has no words in this language yet; add its name, other names "
+                  "and text under glossary") in gaps
+    assert (line, "'tamoxifin' is no glossary entry of data/glossary.yml; remove it, or correct its name") in gaps
+    assert any("the side effect 'nausea' has no words" in message for _, message in gaps), gaps
+    _, problems = check(site_copy / "docs", site_copy / "data")
+    assert f"es.yml:{line}: 'tamoxifin' is no glossary entry" in "\n".join(messages(problems))
     result = validate(site_copy)
-    assert "words    data/es.yml: the glossary entry 'tamoxifen' has no words" in result.stdout
+    assert result.returncode == 1, "an entry without its Spanish words fails: no English stands in for them"
+    assert "the glossary entry 'tamoxifen' has no words in this language yet" in result.stdout
+    assert f"data/es.yml:{line}" in result.stdout
 
 
 def test_a_slip_in_the_spanish_words_names_its_line(data):

@@ -25,6 +25,15 @@
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var SYNTAX = /["+~^*:]|(^|\s)-/; // a query written in search syntax is passed on as it is
   var MATERIAL_WORKER = /^search\.[0-9a-f]{8}\.min\.js$/; // the only file this script imports
+  /* The site's own lines, in the edition's language (config.readers.notes, from data/interface.yml) */
+  var NOTES = {
+    showing: "Showing results for {words}", none: "No page has \u201c{words}\u201d.",
+    maybe: "Did you mean {name}?", pages: "Try these pages:"
+  };
+
+  function say(template, key, value) {
+    return escape(template).replace("{" + key + "}", escape(value));
+  }
 
   /* How many letters a word of this length may have wrong: none up to 4, 1 up to 7, else 2 */
   function allowed(length) {
@@ -86,7 +95,8 @@
     var titles = new Map(data.docs.map(function (doc) { return [doc.location, doc.title]; }));
     return {
       vocab: vocab, separator: separator, terms: terms, titles: titles,
-      help: readers.help || [], common: new Set(readers.common || []), isStop: isStop
+      help: readers.help || [], common: new Set(readers.common || []), isStop: isStop,
+      notes: Object.assign({}, NOTES, readers.notes || {})
     };
   }
 
@@ -137,7 +147,10 @@
       if (searched.indexOf(use) >= 0) return;
       searched.push(use);
       // a short word the index has is matched whole: "^1" (an unchanged weight) keeps Material from adding "*"
-      out.push(use.length <= 3 && state.vocab.has(use) ? use + "^1" : use);
+      if (use.length <= 3 && state.vocab.has(use)) out.push(use + "^1");
+      // in an edition with a stemmer (Spanish), its stem, which Material matches as the start of a word:
+      // "tratamientos" finds "tratamiento", "náuseas" finds "náusea"
+      else out.push(state.stem ? state.stem(use) : use);
     });
     return { query: out.join(" "), words: searched, fixed: fixed };
   }
@@ -180,15 +193,16 @@
     var items = result.data.items;
     if (items.length && asked.fixed.length) {
       var top = items[0].find(function (item) { return item.location.indexOf("#") < 0; }) || items[0][0];
-      items.unshift(line(top.location, '<span class="mbc-search-note">Showing results for ' +
-        escape(asked.words.join(" ")) + "</span>", top.score));
+      items.unshift(line(top.location, '<span class="mbc-search-note">' +
+        say(state.notes.showing, "words", asked.words.join(" ")) + "</span>", top.score));
     } else if (!items.length && asked.words.length) {
-      var none = "No page has \u201c" + escape(asked.words.join(" ")) + "\u201d.";
+      var none = say(state.notes.none, "words", asked.words.join(" "));
       var names = closestTerms(asked.words, state);
       items.push(line(names.length ? state.terms[names[0]] : state.help[0] || "", '<span class="mbc-search-note">' + none +
-        (names.length ? " Did you mean " + escape(names[0]) + "?" : " Try these pages:") + "</span>", 1));
+        " " + (names.length ? say(state.notes.maybe, "name", names[0]) : escape(state.notes.pages)) + "</span>", 1));
       names.slice(1).forEach(function (name) {
-        items.push(line(state.terms[name], '<span class="mbc-search-note">Did you mean ' + escape(name) + "?</span>", 1));
+        items.push(line(state.terms[name], '<span class="mbc-search-note">' + say(state.notes.maybe, "name", name) +
+          "</span>", 1));
       });
       state.help.forEach(function (location) {
         if (state.titles.has(location)) items.push(line(location, state.titles.get(location), 1));
@@ -224,8 +238,15 @@
     };
     listen("message", function (event) {
       var message = event.data;
-      if (message && message.type === SETUP) state = prepare(message.data, isStop);
+      if (message && message.type === SETUP) {
+        state = prepare(message.data, isStop);
+        state.language = [].concat(message.data.config.lang || "en")[0];
+      }
       if (message && message.type === QUERY) {
+        if (state && !state.stem && state.language !== "en" && self.lunr && self.lunr[state.language]) {
+          var stemmer = self.lunr[state.language].stemmer; // loaded by Material's worker for the edition's language
+          state.stem = function (w) { return stemmer(new self.lunr.Token(w)).toString(); };
+        }
         var rewritten = state ? rewrite(String(message.data), state) : null;
         asked.push(rewritten);
         if (rewritten) message = { type: QUERY, data: rewritten.query };
