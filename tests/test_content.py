@@ -164,12 +164,12 @@ SAID_ON_EVERY_PAGE = {
            "does not replace advice from your own care team", "It is not a medical review.",
            "What this page says about metastatic breast cancer comes only from these sources.",
            "We add only two things. One is the plain meaning of some everyday medical words.",
-           "The other is how to say drug names, and their brand names."),
+           "The other is how to say drug names, and their brand names.", "Made with"),
     "es": ("Fuentes de esta página", "Página en inglés revisada por última vez:", "Próxima revisión:",
            "No reemplaza los consejos de su propio equipo de atención médica", "No es una revisión médica.",
            "Lo que esta página dice sobre el cáncer de mama metastásico viene solo de estas fuentes.",
            "Esta página es la traducción que hizo este proyecto de su página en inglés.",
-           "Nadie fuera de este proyecto ha revisado esta traducción."),
+           "Nadie fuera de este proyecto ha revisado esta traducción.", "Hecho con"),
 }
 
 
