@@ -177,8 +177,11 @@ def test_an_english_edit_shows_on_its_spanish_page_until_the_translation_follows
     with_editions(site_copy)
     edit_once(site_copy / "docs" / "treatment" / "immunotherapy.md", "This helps it fight the cancer.",
               "This helps it fight the cancer cells.")
+    edit_once(site_copy / "data" / "glossary.yml", "      A hormone therapy drug. Hormone therapy may help",
+              "      A hormone therapy drug. Hormone therapy can help")
     with contextlib.redirect_stdout(io.StringIO()):
         assert review_command.main(["treatment/immunotherapy.md", "--note", "Cells named."], root=site_copy) == 0
+        assert review_command.main(["glossary.md", "--note", "A definition reworded."], root=site_copy) == 0
     assert build_copy(site_copy).returncode == 0
     spanish = parse_document((site_copy / "site" / "es" / "treatment" / "immunotherapy" / "index.html").read_text())
     notice = spanish.css_first("article .mbc-translation-behind")
@@ -188,8 +191,12 @@ def test_an_english_edit_shows_on_its_spanish_page_until_the_translation_follows
     assert link.attributes["href"] == "../../../treatment/immunotherapy/" and link.attributes["hreflang"] == "en"
     english = parse_document((site_copy / "site" / "treatment" / "immunotherapy" / "index.html").read_text())
     assert english.css_first(".mbc-translation-behind") is None
+    glossary = parse_document((site_copy / "site" / "es" / "glossary" / "index.html").read_text())
+    assert glossary.css_first("article .mbc-translation-behind a").attributes["href"] == "../../glossary/", \
+        "the Spanish glossary, made from data/es.yml, says its English page changed"
     with contextlib.redirect_stdout(io.StringIO()):
-        assert translation_command.main(["es/treatment/immunotherapy.md"], root=site_copy) == 0
+        assert translation_command.main(["es/treatment/immunotherapy.md", "es/glossary.md"], root=site_copy) == 0
     assert build_copy(site_copy).returncode == 0
-    spanish = parse_document((site_copy / "site" / "es" / "treatment" / "immunotherapy" / "index.html").read_text())
-    assert spanish.css_first(".mbc-translation-behind") is None
+    for page in ("treatment/immunotherapy", "glossary"):
+        spanish = parse_document((site_copy / "site" / "es" / page / "index.html").read_text())
+        assert spanish.css_first(".mbc-translation-behind") is None, page

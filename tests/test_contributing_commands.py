@@ -53,6 +53,8 @@ RUN_ELSEWHERE: dict[str, list[tuple[str, str | None]]] = {
     'drug."': [("tests/test_contributor_flows.py", '"scripts/review.py"')],
     ".venv/bin/python scripts/translated.py es/treatment/chemotherapy.md":
         [("tests/mbc_guide/checks/test_translation.py", "translation_command.main(")],  # on a copy
+    ".venv/bin/python scripts/translated.py es/glossary.md es/treatment/side-effects.md":
+        [("tests/mbc_guide/checks/test_translation.py", 'record(site_copy, "es/glossary.md")')],  # on a copy
     "make test": [("tests/test_workflows.py", None)],  # the suite itself: CI runs it (.ci/run, the workflows)
     ".venv/bin/python scripts/validate.py --propose ../shared/sources/new-article.txt":
         [("tests/mbc_guide/checks/test_source_check.py", '"--propose"')],  # on a made-up source text

@@ -86,7 +86,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     reviews = build.reviews and build.language == "en" and build.reviews.pages.get(page.file.src_uri)
     page.meta["page_record"] = page_record.page_record(meta, errors, warnings, build.inventory, reviews or None)
     if build.language != "en" and not page.file.abs_src_path:  # made from data, in the edition's words
-        told = {"made_from_data": True}
+        english_link = next((link.href for link in editions if link.language == "en"), None)
+        told = {**translation.reader_record({}, build.translations.get(page.file.src_uri), english_link),
+                "made_from_data": True}
     if told:
         page.meta["translation"] = told
     page.meta["editions"] = editions

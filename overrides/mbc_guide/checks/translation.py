@@ -19,12 +19,13 @@ from mbc_guide.checks.rendering import visible_blocks
 from mbc_guide.checks.reviewed_text import fingerprint
 from mbc_guide.data.edition_words import EditionWords, load_edition_words, word_gaps, words_file
 from mbc_guide.data.errors import DataError
-from mbc_guide.data.front_matter import Page, meta_line, read_page
+from mbc_guide.data.front_matter import Page, meta_line, read_page, split_page
 from mbc_guide.data.glossary import Glossary
 from mbc_guide.data.inventory import Inventory
 from mbc_guide.data.reviews import Reviews
 from mbc_guide.html.tree import parse_fragment
 from mbc_guide.names.finder import NameFinder
+from mbc_guide.pages import generated_pages
 from mbc_guide.paths import TRANSLATIONS, page_files
 
 RECORD_COMMAND = ".venv/bin/python scripts/translated.py"
@@ -117,8 +118,24 @@ def check(docs_dir: Path, words: EditionWords, inventory: Inventory, glossary: G
             continue
         statuses.append(Status(rel, "current"))
         problems += facts.compare(source, render(source.body), translated[rel], target, render(target.body))
+    statuses += made_page_statuses(words, inventory, glossary, reviews, render)
     problems += [Problem(words.path, line, message) for line, message in word_gaps(words, inventory, glossary)]
     return statuses, problems
+
+
+def made_page_statuses(words: EditionWords, inventory: Inventory, glossary: Glossary, reviews: Reviews | None,
+                       render: Callable[[str], str]) -> list[Status]:
+    """Each page made from data (the glossary, side effects A to Z): whether its words in this language follow its
+    English page as it is now (data/es.yml, pages), so a changed English definition never goes unnoticed."""
+    statuses = []
+    for rel, markdown, _ in generated_pages.generated(inventory, glossary):
+        made = words.made_pages.get(rel)
+        if made is not None and made.translation_of == text_fingerprint(split_page(rel, markdown).body, render):
+            statuses.append(Status(rel, "current"))
+        else:
+            record = reviews.pages.get(rel) if reviews else None
+            statuses.append(Status(rel, "behind", record.latest.date if record else None))
+    return statuses
 
 
 # The front matter a translated page may have, and what it holds. Its review dates are its English page's.

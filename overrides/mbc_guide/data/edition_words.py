@@ -26,6 +26,15 @@ class Words:
 
 
 @dataclass(frozen=True)
+class MadePage:
+    """A page made from data (the glossary, side effects A to Z): which version of its English page its words follow."""
+
+    translation_of: str
+    translated: str
+    line: int
+
+
+@dataclass(frozen=True)
 class EditionWords:
     """A translated edition's words: by the English glossary term, and by the English side-effect name."""
 
@@ -34,6 +43,7 @@ class EditionWords:
     side_effects: dict[str, Words]
     path: Path
     treatments: dict[str, str] = field(default_factory=dict)  # a kind of treatment's name, by its id
+    made_pages: dict[str, MadePage] = field(default_factory=dict)  # a page made from data, by its path in docs/
 
     def entries(self, glossary: Glossary) -> tuple[GlossaryEntry, ...]:
         """The glossary's entries in this language's words (name, other names, definition), with the same anchors
@@ -59,7 +69,10 @@ def load_edition_words(language: str, data_dir: Path = DATA_DIR) -> EditionWords
     section = data["side_effects"]
     effects = {english: Words(english, block["name"], tuple(block["aliases"]), block.get("note"),
                               section.line_of(english)) for english, block in section.items()}
-    return EditionWords(language, entries, effects, path, dict(data.get("treatments") or {}))
+    pages = data.get("pages") or {}
+    made = {rel: MadePage(str(block["translation_of"]), str(block["translated"]), pages.line_of(rel))
+            for rel, block in pages.items()}
+    return EditionWords(language, entries, effects, path, dict(data.get("treatments") or {}), made)
 
 
 def word_gaps(words: EditionWords, inventory: Inventory, glossary: Glossary) -> list[tuple[int | None, str]]:
