@@ -27,6 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mbc_guide.data.errors import DataError
 from mbc_guide.data.interface_text import date_text, interface_text
 from mbc_guide.paths import TRANSLATIONS as EDITIONS
 from mbc_guide.tools import browser
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                 if (site / language / GUIDE_URL).is_dir():
                     printed.append((edition_pdf(args.pdf, language),
                                     print_guide((site / language).resolve(), chrome, language)))
-    except ToolError as err:
+    except (ToolError, DataError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     for path, pdf in printed:
