@@ -55,6 +55,7 @@
     sayShown.setAttribute("aria-hidden", "true");
     var saySpoken = document.createElement("span");
     saySpoken.className = "mbc-visually-hidden";
+    saySpoken.lang = "en"; // a respelling is of the English name, in English sounds, on every edition's pages
     say.append(sayLabel, sayShown, saySpoken);
     var text = document.createElement("span");
     text.className = "mbc-tooltip__definition";

@@ -46,11 +46,11 @@ class EditionWords:
     made_pages: dict[str, MadePage] = field(default_factory=dict)  # a page made from data, by its path in docs/
 
     def entries(self, glossary: Glossary) -> tuple[GlossaryEntry, ...]:
-        """The glossary's entries in this language's words (name, other names, definition), with the same anchors
-        and brands and no respelling (the edition's names are read as written); an entry with no words yet is
-        left out, so no English reaches the edition."""
+        """The glossary's entries in this language's words (name, other names, definition), with the same anchors,
+        brands and respellings (of the English name, which readers may need to say to their care team); an entry
+        with no words yet is left out, so no English reaches the edition."""
         return tuple(replace(entry, term=self.glossary[entry.term].name, aliases=self.glossary[entry.term].aliases,
-                             definition=self.glossary[entry.term].text or entry.definition, say=None)
+                             definition=self.glossary[entry.term].text or entry.definition)
                      for entry in glossary.entries if entry.term in self.glossary)
 
 

@@ -106,7 +106,7 @@ def _glossary_entry(entry: GlossaryEntry, inventory: Inventory, glossary: Glossa
         facts.append(with_value(words["part_of"], link=f"[{text(words.term(glossary, parent.term))}](#{parent.anchor})"))
     lines = [f"\n### {text(heading(entry.term))} {{ #{entry.anchor} }}\n"]
     if entry.say:
-        lines.append(say_it(entry.say) + "\n")
+        lines.append(say_it(entry.say, words) + "\n")
     lines += [text(entry.definition) + "\n"]
     if entry.brands:
         lines.append(sold_as(entry.brands, words) + "\n")
@@ -158,10 +158,14 @@ def _brand_entry(brand: BrandName, drug: GlossaryEntry, anchor: str, words: Page
     return f"\n### {text(brand.name)} {{ #{anchor} }}\n\n{said}\n\n*{text(label)}*\n"
 
 
-def say_it(say: str) -> str:
-    """The "Say it" line: the respelling for the eye, its spoken form for screen readers."""
-    return (f'<span class="mbc-say">Say it: <span class="mbc-say__respelling" aria-hidden="true">{html.escape(say)}'
-            f'</span><span class="{SCREEN_READER_ONLY}">{html.escape(respelling.spoken(say))}</span></span>')
+def say_it(say: str, words: PageWords | None = None) -> str:
+    """The "Say it" line: the respelling for the eye, its spoken form for screen readers. A respelling is of the
+    English name, in English sounds: in a translated edition it says so, and its spoken form is marked English."""
+    words = words or english()
+    spoken = "" if words.language == "en" else ' lang="en"'
+    return (f'<span class="mbc-say">{html.escape(words["say_it"])}<span class="mbc-say__respelling" aria-hidden="true">'
+            f'{html.escape(say)}</span><span class="{SCREEN_READER_ONLY}"{spoken}>'
+            f'{html.escape(respelling.spoken(say))}</span></span>')
 
 
 def side_effects_markdown(inventory: Inventory, words: PageWords | None = None) -> str:

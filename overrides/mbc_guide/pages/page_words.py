@@ -43,8 +43,7 @@ class PageWords:
         return inventory.treatments[treatment_id].name
 
     def entries(self, glossary: Glossary) -> tuple[GlossaryEntry, ...]:
-        """The glossary's entries in this language: names, other names and definitions; in a translation, no
-        respelling, as the edition's names are read as they are written."""
+        """The glossary's entries in this language: names, other names and definitions."""
         if self.names is None:
             return glossary.entries
         return self.names.entries(glossary)

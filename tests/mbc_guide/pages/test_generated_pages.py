@@ -7,6 +7,7 @@ import markdown
 
 from mbc_guide.data.site import load_all
 from mbc_guide.pages import generated_pages as gen
+from mbc_guide.pages.page_words import page_words
 from mbc_guide.text.characters import normalise
 
 
@@ -97,3 +98,16 @@ def test_a_side_effects_note_is_escaped():
     html = markdown.markdown(gen.side_effects_markdown(hostile), extensions=["attr_list", "admonition"])
     assert "<script>" not in html and "<strong>bold</strong>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_the_spanish_glossary_is_in_spanish_and_says_each_english_name():
+    """The Spanish glossary: Spanish names, definitions and words around them; each drug's respelling is of its
+    English name, said so, and read by screen readers in English."""
+    inventory, glossary = load_all()
+    page = gen.glossary_markdown(inventory, glossary, page_words("es"))
+    assert "# Glosario" in page and "### Tamoxifeno { #tamoxifen }" in page
+    assert "Un medicamento de terapia hormonal." in page and "A hormone therapy drug." not in page
+    assert '<span class="mbc-say">Cómo se dice en inglés: <span class="mbc-say__respelling" aria-hidden="true">' \
+           'tuh-MOK-sih-FEN</span><span class="mbc-visually-hidden" lang="en">' in page
+    assert "Se vende como Soltamox (en los EE. UU.)." in page
+    assert "Say it" not in page and "Sold as" not in page and "Jump to a letter" not in page
