@@ -34,7 +34,6 @@ from mbc_guide.pages import (
     share_metadata,
     whole_guide,
 )
-from mbc_guide.paths import display_path
 from mbc_guide.publish import csp
 
 log = get_plugin_logger(__name__)
@@ -47,8 +46,8 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         return None
     size = os.path.getsize(path)
     if size > MAX_PAGE_BYTES:
-        raise PluginError(f"{display_path(Path(path))} is {size:,} bytes, over the limit of {MAX_PAGE_BYTES:,}; "
-                          "split it into shorter pages.")
+        raise PluginError(f"{pipeline.page_source(page, Path(config.docs_dir))} is {size:,} bytes, over the limit "
+                          f"of {MAX_PAGE_BYTES:,}; split it into shorter pages.")
     text = page.file.content_string
     try:
         split_page(page.file.src_uri, text, Path(path))
@@ -68,27 +67,29 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             meta = split_page(page.file.src_uri, page.file.content_string, Path(page.file.abs_src_path)).meta
         except DataError:
             meta = {}  # reported by on_page_read_source
-    told = None
-    editions = build.edition_links(page.file.src_uri, page.url)
-    if build.language != "en" and page.file.abs_src_path:  # a translated page: its English page's review dates
-        english = Path(config.docs_dir) / page.file.src_uri
-        english_link = next((link.href for link in editions if link.language == "en"), None)
-        told = translation.reader_record(meta, build.translations.get(page.file.src_uri), english_link)
-        meta = translation.edition_meta(meta, split_page(page.file.src_uri, english.read_text(encoding="utf-8")).meta)
+    editions, told = build.edition_links(page.file.src_uri, page.url), None
+    if build.language != "en":  # a translated page says what it is, and takes its English page's review dates
+        english_link = next((link for link in editions if link.language == "en"), None)
+        status = build.translations.get(page.file.src_uri)
+        if page.file.abs_src_path:
+            told = translation.reader_record(meta, status, english_link)
+            english = Path(config.docs_dir) / page.file.src_uri
+            meta = translation.edition_meta(meta, split_page(page.file.src_uri,
+                                                             english.read_text(encoding="utf-8")).meta)
+        else:  # made from data: data/es.yml records when its words were brought up to date
+            made = build.words.names.made_pages.get(page.file.src_uri)
+            told = translation.reader_record({"translated": made.translated} if made else {}, status, english_link,
+                                             made_from_data=True)
     templates = own_templates(Path(config.theme.custom_dir)) if config.theme.custom_dir else frozenset()
     errors, warnings = page_meta_problems(meta, build.inventory, dt.date.today(), templates)
     for message in errors:
-        log.warning(f"{_where(page, meta, message.key)}: the page {message}")
+        log.warning(f"{_where(page, meta, message.key, config)}: the page {message}")
     for message in warnings:
-        log.info(f"{_where(page, meta, message.key)}: the page {message}")
+        log.info(f"{_where(page, meta, message.key, config)}: the page {message}")
     page.meta = shown_meta(meta, errors)
     # A translated page shows no English notes of what changed: the notice at its top says when its English page did.
     reviews = build.reviews and build.language == "en" and build.reviews.pages.get(page.file.src_uri)
     page.meta["page_record"] = page_record.page_record(meta, errors, warnings, build.inventory, reviews or None)
-    if build.language != "en" and not page.file.abs_src_path:  # made from data, in the edition's words
-        english_link = next((link.href for link in editions if link.language == "en"), None)
-        told = {**translation.reader_record({}, build.translations.get(page.file.src_uri), english_link),
-                "made_from_data": True}
     if told:
         page.meta["translation"] = told
     page.meta["editions"] = editions
@@ -135,7 +136,6 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     return context
 
 
-def _where(page: Page, meta: dict, key: str) -> str:
+def _where(page: Page, meta: dict, key: str, config: MkDocsConfig) -> str:
     line = meta_line(meta, key)
-    where = display_path(Path(page.file.abs_src_path)) if page.file.abs_src_path else f"docs/{page.file.src_uri}"
-    return where + (f":{line}" if line else "")
+    return pipeline.page_source(page, Path(config.docs_dir)) + (f":{line}" if line else "")

@@ -29,3 +29,8 @@ def page_files(docs_dir: Path, language: str = "en") -> list[Path]:
         return sorted((docs_dir / language).rglob("*.md"))
     others = [docs_dir / code for code in TRANSLATIONS]
     return sorted(path for path in docs_dir.rglob("*.md") if not any(folder in path.parents for folder in others))
+
+
+def edition_folders(site_dir: Path) -> list[Path]:
+    """The other editions' folders in a built site (site/es/), each a site of its own with its search and its app."""
+    return [site_dir / code for code in TRANSLATIONS if (site_dir / code).is_dir()]

@@ -24,6 +24,14 @@ from mbc_guide.pages.generated_pages import GLOSSARY_PAGE
 from mbc_guide.publish.offline_shim import resolve_site_links
 
 
+def page_source(page: Page, docs_dir: Path) -> str:
+    """A page's file, as messages name it: docs/es/... for a translated page, which is read from there."""
+    source = page.file.abs_src_path
+    if source and Path(source).is_relative_to(docs_dir):
+        return f"docs/{Path(source).relative_to(docs_dir).as_posix()}"
+    return f"docs/{page.file.src_uri}"
+
+
 @dataclass(frozen=True)
 class PageBody:
     """The page a step works on, with its parsed body, its source and the build it belongs to."""
@@ -35,12 +43,8 @@ class PageBody:
 
     @property
     def where(self) -> str:
-        """The page's file, as messages name it: docs/es/... for a translated page, which is read from there."""
-        source = self.page.file.abs_src_path
-        docs = Path(self.build.config.docs_dir)
-        if source and Path(source).is_relative_to(docs):
-            return f"docs/{Path(source).relative_to(docs).as_posix()}"
-        return f"docs/{self.page.file.src_uri}"
+        """The page's file, as messages name it."""
+        return page_source(self.page, Path(self.build.config.docs_dir))
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ class Build:
 
     def _has_page(self, language: str, src_uri: str) -> bool:
         """Whether an edition has this page: every edition has the pages made from data."""
-        if src_uri in MADE_PAGES:
+        if src_uri in PAGES_FROM_DATA:
             return True
         docs = Path(self.config.docs_dir)
         return (docs / src_uri if language == "en" else docs / language / src_uri).is_file()
@@ -128,7 +128,7 @@ class Build:
             self.glossary, self.marker = glossary, TermMarker(self.words.entries(glossary))
 
 
-MADE_PAGES = (GLOSSARY_PAGE, SIDE_EFFECTS_PAGE, WHATS_NEW_PAGE)  # built from data in every edition
+PAGES_FROM_DATA = (GLOSSARY_PAGE, SIDE_EFFECTS_PAGE, WHATS_NEW_PAGE)  # built from data in every edition
 
 _startup: dict[str, str | None] = {"command": None}  # the mkdocs command of this process (build, serve, ...)
 _current: list[Build] = []

@@ -26,7 +26,7 @@ def coverage_markdown(report: coverage_report.Report, words: PageWords | None = 
     gaps = [f for f in report.errors if f.kind == "coverage"]
     rows = "\n".join(f"| {md_text(s['publisher'])}: *{md_text(s['title'])}* | {s['drugs']} | {s['side_effects']} |"
                      for s in report.sources if not s.get("names_only"))
-    status = words["coverage_all"] if not gaps else words["coverage_gaps"].replace("{count}", str(len(gaps)))
+    status = with_value(words["coverage_all"]) if not gaps else with_value(words["coverage_gaps"], count=str(len(gaps)))
     counts = with_value(
         words["coverage_counts"],
         drugs=f"**{with_value(words['drugs_named'], count=str(len({d[0] for d in drugs})))}**",
@@ -34,7 +34,7 @@ def coverage_markdown(report: coverage_report.Report, words: PageWords | None = 
         effects=f"**{with_value(words['effects_named'], count=str(len({e[0] for e in effects})))}**",
         effect_mentions=str(len(effects)))
     return (
-        f"{counts} {md_text(status)}\n\n"
+        f"{counts} {status}\n\n"
         f"Table: {md_text(words['coverage_caption'])}\n\n"
         f"| {md_text(words['coverage_source'])} | {md_text(words['coverage_drugs'])} | "
         f"{md_text(words['coverage_effects'])} |\n| --- | ---: | ---: |\n"

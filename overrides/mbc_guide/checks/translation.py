@@ -26,6 +26,7 @@ from mbc_guide.data.reviews import Reviews
 from mbc_guide.html.tree import parse_fragment
 from mbc_guide.names.finder import NameFinder
 from mbc_guide.pages import generated_pages
+from mbc_guide.pages.edition_links import EditionLink
 from mbc_guide.paths import TRANSLATIONS, page_files
 
 RECORD_COMMAND = ".venv/bin/python scripts/translated.py"
@@ -188,13 +189,15 @@ def edition_meta(meta: dict, english: dict) -> dict:
     return {**own, **{key: english[key] for key in ("reviewed", "next_review") if key in english}}
 
 
-def reader_record(meta: dict, status: Status | None, english_url: str | None) -> dict:
+def reader_record(meta: dict, status: Status | None, english: EditionLink | None, *,
+                  made_from_data: bool = False) -> dict:
     """What a reader is told of a translated page: when it was translated, any named review of the translation,
-    and, when its English page has changed since, that date and a link to it (relative: the same site)."""
+    and, when its English page has changed since, that date and a link to it (english: its language switch's link);
+    a page made from data says so."""
     review = meta.get("translation_review") if isinstance(meta.get("translation_review"), dict) else None
     behind = status is not None and status.state == "behind"
-    return {"translated": meta.get("translated"), "review": review, "behind": behind,
-            "english_updated": status.english_updated if behind else None, "english_url": english_url}
+    return {"translated": meta.get("translated"), "review": review, "behind": behind, "made_from_data": made_from_data,
+            "english_updated": status.english_updated if behind else None, "english": english}
 
 
 class Facts:

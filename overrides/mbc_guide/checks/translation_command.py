@@ -12,10 +12,8 @@ from mbc_guide.data.edition_words import words_file
 from mbc_guide.data.errors import DataError
 from mbc_guide.data.front_matter import read_page, split_page
 from mbc_guide.data.site import site_data
-from mbc_guide.pages.generated_pages import GLOSSARY_PAGE, SIDE_EFFECTS_PAGE, generated
+from mbc_guide.pages.generated_pages import generated
 from mbc_guide.paths import ROOT, TRANSLATIONS, display_path
-
-MADE_PAGES = (GLOSSARY_PAGE, SIDE_EFFECTS_PAGE)  # their Spanish words are in data/es.yml, recorded there
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -61,12 +59,12 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     try:
         render = rendering.renderer(*rendering.markdown_settings(root / "mkdocs.yml"))
         changes = {}
-        made, said = None, []
+        made = {page: markdown for page, markdown, _ in generated(*site_data(root / "data"))}  # from data/
+        said = []
         for name in args.pages:
             language, _, rel = name.removeprefix("docs/").partition("/")
             path, english = docs / language / rel, docs / rel
-            if language in TRANSLATIONS and rel in MADE_PAGES:  # its words are in data/<language>.yml
-                made = made or {page: markdown for page, markdown, _ in generated(*site_data(root / "data"))}
+            if language in TRANSLATIONS and rel in made:  # its words are in data/<language>.yml
                 path = words_file(language, root / "data")
                 values = {"translated": args.date.isoformat(),
                           "translation_of": translation.text_fingerprint(split_page(rel, made[rel]).body, render)}

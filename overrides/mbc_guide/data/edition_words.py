@@ -1,6 +1,7 @@
 """data/es.yml: the Spanish edition's words for each glossary entry and each side effect."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class MadePage:
     """A page made from data (the glossary, side effects A to Z): which version of its English page its words follow."""
 
     translation_of: str
-    translated: str
+    translated: dt.date
     line: int
 
 
@@ -70,7 +71,8 @@ def load_edition_words(language: str, data_dir: Path = DATA_DIR) -> EditionWords
     effects = {english: Words(english, block["name"], tuple(block["aliases"]), block.get("note"),
                               section.line_of(english)) for english, block in section.items()}
     pages = data.get("pages") or {}
-    made = {rel: MadePage(str(block["translation_of"]), str(block["translated"]), pages.line_of(rel))
+    made = {rel: MadePage(str(block["translation_of"]), dt.date.fromisoformat(str(block["translated"])),
+                          pages.line_of(rel))
             for rel, block in pages.items()}
     return EditionWords(language, entries, effects, path, dict(data.get("treatments") or {}), made)
 

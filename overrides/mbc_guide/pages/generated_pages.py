@@ -127,7 +127,7 @@ class BrandName:
 
     def places(self, words: PageWords) -> str:
         """ "the US and the EU" (escaped)."""
-        return words.both([text(words["place_" + country]) for country in self.countries])
+        return words.listed([text(words["place_" + country]) for country in self.countries], "and")
 
 
 def brand_names(brands: tuple[Brand, ...]) -> list[BrandName]:
@@ -145,8 +145,8 @@ def sold_as(brands: tuple[Brand, ...], words: PageWords | None = None) -> str:
     shown = [(b.former, with_value(words["sold_where"], name=text(b.name), places=b.places(words))) for b in names]
     current = [where for former, where in shown if not former]
     former = [where for was, where in shown if was]
-    said = [with_value(words["sold_as"], names=words.either(current))] if current else []
-    return " ".join(said + ([with_value(words["once_sold_as"], names=words.either(former))] if former else []))
+    said = [with_value(words["sold_as"], names=words.listed(current, "or"))] if current else []
+    return " ".join(said + ([with_value(words["once_sold_as"], names=words.listed(former, "or"))] if former else []))
 
 
 def _brand_entry(brand: BrandName, drug: GlossaryEntry, anchor: str, words: PageWords) -> str:

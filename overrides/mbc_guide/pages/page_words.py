@@ -28,13 +28,9 @@ class PageWords:
         """A date as this edition's readers write it."""
         return date_text(date, self.language)
 
-    def either(self, names: list[str]) -> str:
-        """ "A", "A or B", "A, B or C" in this language."""
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {self['or']} " + names[-1]
-
-    def both(self, names: list[str]) -> str:
-        """ "A", "A and B", "A, B and C" in this language."""
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {self['and']} " + names[-1]
+    def listed(self, names: list[str], joined_by: str) -> str:
+        """ "A", "A or B", "A, B or C" in this language: joined_by is "or" or "and"."""
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {self[joined_by]} " + names[-1]
 
     def treatment(self, inventory: Inventory, treatment_id: str) -> str:
         """A kind of treatment's name in this language."""

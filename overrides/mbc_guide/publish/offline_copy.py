@@ -8,6 +8,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from mbc_guide.paths import edition_folders
 from mbc_guide.publish.offline_shim import SHIM_SOURCE
 from mbc_guide.tools.errors import ToolError
 
@@ -70,14 +71,9 @@ def prune_reason(rel: str, keep_lunr: set[str]) -> str | None:
     return None
 
 
-def editions(site_dir: Path) -> list[Path]:
-    """The folders of the site's other editions (site/es/): each a whole site, with its own search."""
-    return [folder for folder in sorted(site_dir.iterdir()) if (folder / "search").is_dir() and folder.name != "search"]
-
-
 def prune(site_dir: Path) -> dict[str, str]:
     """Delete what offline readers never use, in each edition too; return {path from site root: reason}."""
-    others = editions(site_dir)
+    others = edition_folders(site_dir)
     removed: dict[str, str] = {}
     for edition in others:
         removed.update({f"{edition.name}/{rel}": why for rel, why in prune(edition).items()})
@@ -105,12 +101,12 @@ def edition_zips(site_dir: Path, zip_path: Path) -> list[tuple[Path, Path]]:
     """Each edition's folder and its zip: the English site (without the other editions) to zip_path, and each
     other edition, such as site/es/, to a folder of the same name beside it (dist/es/mbc-guide-offline.zip)."""
     return [(site_dir, zip_path)] + [(folder, zip_path.parent / folder.name / zip_path.name)
-                                     for folder in editions(site_dir)]
+                                     for folder in edition_folders(site_dir)]
 
 
 def make_zip(site_dir: Path, zip_path: Path) -> int:
     """Zip site_dir, without the other editions' folders, as one folder named after the zip; its size in bytes."""
-    others = editions(site_dir)
+    others = edition_folders(site_dir)
     folder = zip_path.stem
     stamp = time.localtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))[:6]
     zip_path.parent.mkdir(parents=True, exist_ok=True)

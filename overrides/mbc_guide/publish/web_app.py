@@ -18,6 +18,8 @@ import resvg_py
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from mbc_guide.paths import edition_folders
+
 MANIFEST = "manifest.webmanifest"
 SERVICE_WORKER = "sw.js"
 PLACEHOLDER = "self.__MBC_BUILD__"
@@ -139,8 +141,8 @@ def integrity(data: bytes) -> str:
 
 def precache_entries(site_dir: Path, language: str = "en") -> list[Entry]:
     """Every file of the built site that the service worker keeps, sorted by path; not those of another edition,
-    a folder with a service worker of its own (site/es/ is the Spanish edition's app)."""
-    editions = [folder for folder in site_dir.iterdir() if (folder / SERVICE_WORKER).is_file()]
+    an app of its own (site/es/)."""
+    editions = edition_folders(site_dir)
     entries = []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file() and not any(e in p.parents for e in editions)):
         path = file.relative_to(site_dir).as_posix()
